@@ -1,0 +1,61 @@
+package org.latentj.nn;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.Tensor;
+
+/**
+ * An affine map {@code y = x W + b}: {@code x} is {@code n x in}, {@code W} is {@code in x out},
+ * the bias {@code b} is a {@code 1 x out} row broadcast over the minibatch.
+ */
+public final class Linear extends Layer {
+
+  private final int inputSize;
+  private final int outputSize;
+  private final Parameter weight;
+  private final Parameter bias;
+
+  /** Weights from {@code init}, zero bias. */
+  public Linear(int inputSize, int outputSize, Initializer init, UniformRandomProvider rng) {
+    if (inputSize < 1 || outputSize < 1) {
+      throw new IllegalArgumentException("Linear: sizes must be positive, got " + inputSize
+          + " -> " + outputSize);
+    }
+    this.inputSize = inputSize;
+    this.outputSize = outputSize;
+    DMatrixRMaj w = new DMatrixRMaj(inputSize, outputSize);
+    init.fill(w, rng);
+    this.weight = register(new Parameter("weight", w));
+    this.bias = register(new Parameter("bias", new DMatrixRMaj(1, outputSize)));
+  }
+
+  @Override
+  public Tensor forward(Tensor x) {
+    if (x.cols() != inputSize) {
+      throw new IllegalArgumentException("Linear(" + inputSize + " -> " + outputSize
+          + "): input is " + x.shape() + ", expected " + inputSize + " columns");
+    }
+    return x.matmul(weight.tensor()).add(bias.tensor());
+  }
+
+  public Parameter weight() {
+    return weight;
+  }
+
+  public Parameter bias() {
+    return bias;
+  }
+
+  public int inputSize() {
+    return inputSize;
+  }
+
+  public int outputSize() {
+    return outputSize;
+  }
+
+  @Override
+  public String toString() {
+    return "Linear(" + inputSize + " -> " + outputSize + ")";
+  }
+}

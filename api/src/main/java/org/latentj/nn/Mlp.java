@@ -1,0 +1,53 @@
+package org.latentj.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A multilayer perceptron: {@link Linear} layers of the given sizes with an activation between
+ * them and none after the last, so its output can feed a distribution head.
+ */
+public final class Mlp extends Sequential {
+
+  private final int[] sizes;
+
+  /**
+   * @param sizes input size, hidden sizes, output size (at least two entries)
+   * @param activation applied after every layer but the last
+   */
+  public Mlp(int[] sizes, Activation activation, Initializer init, UniformRandomProvider rng) {
+    super(build(sizes, activation, init, rng));
+    this.sizes = sizes.clone();
+  }
+
+  private static List<Layer> build(int[] sizes, Activation activation, Initializer init,
+      UniformRandomProvider rng) {
+    if (sizes.length < 2) {
+      throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got "
+          + Arrays.toString(sizes));
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (int i = 0; i + 1 < sizes.length; i++) {
+      layers.add(new Linear(sizes[i], sizes[i + 1], init, rng));
+      if (i + 2 < sizes.length && activation != Activation.IDENTITY) {
+        layers.add(activation.layer());
+      }
+    }
+    return layers;
+  }
+
+  public int inputSize() {
+    return sizes[0];
+  }
+
+  public int outputSize() {
+    return sizes[sizes.length - 1];
+  }
+
+  /** Input, hidden and output sizes. */
+  public int[] sizes() {
+    return sizes.clone();
+  }
+}

@@ -1,0 +1,75 @@
+package org.latentj.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named tree of parameters. A module owns parameters and child modules, registered in its
+ * constructor; {@link #parameters()} lists the whole tree in registration order under dotted
+ * paths ({@code encoder.layer0.weight}), which checkpoints use as names.
+ */
+public abstract class Module {
+
+  private final Map<String, Parameter> ownParameters = new LinkedHashMap<>();
+  private final Map<String, Module> children = new LinkedHashMap<>();
+
+  /** Registers and returns a parameter of this module. */
+  protected final Parameter register(Parameter p) {
+    if (ownParameters.containsKey(p.name()) || children.containsKey(p.name())) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + p.name()
+          + "' is already registered");
+    }
+    ownParameters.put(p.name(), p);
+    return p;
+  }
+
+  /** Registers and returns a child module under {@code name}. */
+  protected final <M extends Module> M register(String name, M child) {
+    if (ownParameters.containsKey(name) || children.containsKey(name)) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name
+          + "' is already registered");
+    }
+    children.put(name, child);
+    return child;
+  }
+
+  /** Every parameter of the tree under its dotted path, in registration order. */
+  public final Map<String, Parameter> parameters() {
+    Map<String, Parameter> all = new LinkedHashMap<>();
+    collect("", all);
+    return Collections.unmodifiableMap(all);
+  }
+
+  private void collect(String prefix, Map<String, Parameter> into) {
+    for (Parameter p : ownParameters.values()) {
+      into.put(prefix + p.name(), p);
+    }
+    for (Map.Entry<String, Module> child : children.entrySet()) {
+      child.getValue().collect(prefix + child.getKey() + ".", into);
+    }
+  }
+
+  /** The direct children, in registration order. */
+  public final List<Module> children() {
+    return new ArrayList<>(children.values());
+  }
+
+  /** Sets every parameter's gradient to zero. */
+  public final void zeroGrad() {
+    for (Parameter p : parameters().values()) {
+      p.zeroGrad();
+    }
+  }
+
+  /** The total number of scalar parameters. */
+  public final long parameterCount() {
+    long n = 0;
+    for (Parameter p : parameters().values()) {
+      n += (long) p.rows() * p.cols();
+    }
+    return n;
+  }
+}

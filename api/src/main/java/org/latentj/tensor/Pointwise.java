@@ -1,0 +1,313 @@
+package org.latentj.tensor;
+
+import org.apache.commons.math3.special.Gamma;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Elementwise functions, each with its derivative beside it.
+ *
+ * <p>Each function writes its own loops (rather than calling a per-element lambda) so the JIT
+ * sees one receiver per loop and can inline and vectorise it. {@code backward} accumulates
+ * {@code gx += gy * f'(x)}, given both the input {@code x} and the output {@code y}, whichever is
+ * cheaper (tinygrad's {@code Exp} keeps its output; {@code Mul} its inputs).
+ */
+abstract class Pointwise {
+
+  final String name;
+
+  Pointwise(String name) {
+    this.name = name;
+  }
+
+  /** {@code y[i] = f(x[i])} for {@code i < n}. */
+  abstract void forward(double[] x, double[] y, int n);
+
+  /** {@code gx[i] += gy[i] * f'(x[i])} for {@code i < n}. */
+  abstract void backward(double[] x, double[] y, double[] gy, double[] gx, int n);
+
+  static Tensor apply(Pointwise f, Tensor a) {
+    int n = a.size();
+    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
+    f.forward(a.value().data, out.data, n);
+    return Tensor.result(f.name, out,
+        g -> f.backward(a.value().data, out.data, g.data, a.gradBuffer().data, n), a);
+  }
+
+  // ---------------------------------------------------------------- stable scalar helpers
+
+  /** {@code log(1 + e^x)} without overflow: {@code max(x, 0) + log1p(e^-|x|)}. */
+  static double softplus(double x) {
+    return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  /** {@code 1 / (1 + e^-x)} without overflow for either sign. */
+  static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
+
+  // ---------------------------------------------------------------- functions
+
+  static final Pointwise NEG = new Pointwise("neg") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = -x[i];
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] -= gy[i];
+    }
+  };
+
+  static final Pointwise EXP = new Pointwise("exp") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.exp(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i];
+    }
+  };
+
+  static final Pointwise LOG = new Pointwise("log") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.log(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] / x[i];
+    }
+  };
+
+  static final Pointwise LOG1P = new Pointwise("log1p") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.log1p(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] / (1.0 + x[i]);
+    }
+  };
+
+  static final Pointwise SQUARE = new Pointwise("square") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] * x[i];
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += 2.0 * gy[i] * x[i];
+    }
+  };
+
+  static final Pointwise SQRT = new Pointwise("sqrt") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.sqrt(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += 0.5 * gy[i] / y[i];
+    }
+  };
+
+  static final Pointwise ABS = new Pointwise("abs") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.abs(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * Math.signum(x[i]);
+    }
+  };
+
+  static final Pointwise SIGMOID = new Pointwise("sigmoid") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = sigmoid(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i] * (1.0 - y[i]);
+    }
+  };
+
+  /** {@code log sigmoid(x) = -softplus(-x)}; derivative {@code sigmoid(-x)}. */
+  static final Pointwise LOG_SIGMOID = new Pointwise("logSigmoid") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = -softplus(-x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * sigmoid(-x[i]);
+    }
+  };
+
+  /** {@code softplus(x) = log(1 + e^x)}; derivative {@code sigmoid(x)}. */
+  static final Pointwise SOFTPLUS = new Pointwise("softplus") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = softplus(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * sigmoid(x[i]);
+    }
+  };
+
+  static final Pointwise TANH = new Pointwise("tanh") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.tanh(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * (1.0 - y[i] * y[i]);
+    }
+  };
+
+  static final Pointwise RELU = new Pointwise("relu") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0.0);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : 0.0;
+    }
+  };
+
+  /** {@code log Gamma(x)} from Commons Math; derivative digamma(x). */
+  static final Pointwise LOG_GAMMA = new Pointwise("logGamma") {
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Gamma.logGamma(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * Gamma.digamma(x[i]);
+    }
+  };
+
+  static final class LeakyRelu extends Pointwise {
+    private final double slope;
+
+    LeakyRelu(double slope) {
+      super("leakyRelu");
+      this.slope = slope;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : slope * x[i];
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : slope * gy[i];
+    }
+  }
+
+  static final class Elu extends Pointwise {
+    private final double alpha;
+
+    Elu(double alpha) {
+      super("elu");
+      this.alpha = alpha;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : alpha * Math.expm1(x[i]);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : gy[i] * (y[i] + alpha);
+    }
+  }
+
+  static final class Clamp extends Pointwise {
+    private final double min;
+    private final double max;
+
+    Clamp(double min, double max) {
+      super("clamp");
+      if (!(min <= max)) {
+        throw new IllegalArgumentException("clamp: min " + min + " must not exceed max " + max);
+      }
+      this.min = min;
+      this.max = max;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.min(Math.max(x[i], min), max);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += (x[i] >= min && x[i] <= max) ? gy[i] : 0.0;
+    }
+  }
+
+  static final class Power extends Pointwise {
+    private final double p;
+
+    Power(double p) {
+      super("pow");
+      this.p = p;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.pow(x[i], p);
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * p * Math.pow(x[i], p - 1.0);
+    }
+  }
+
+  /** {@code c / x}. */
+  static final class Reciprocal extends Pointwise {
+    private final double c;
+
+    Reciprocal(double c) {
+      super("rdiv");
+      this.c = c;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = c / x[i];
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] -= gy[i] * y[i] / x[i];
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.latentj.tensor;
+
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Seeded random generators. Every random choice in latentj takes an explicit generator; this
+ * class makes them with one named algorithm (xoshiro256++), so a seed means the same numbers on
+ * every JDK, and the generator's state can be saved in a checkpoint.
+ */
+public final class Rngs {
+
+  /** The algorithm behind every generator latentj makes. */
+  public static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
+
+  private Rngs() {}
+
+  /** A generator whose stream is fixed by {@code seed}. */
+  public static RestorableUniformRandomProvider create(long seed) {
+    return SOURCE.create(seed);
+  }
+
+  /** Fills {@code m} (Modified) with independent standard normal draws. */
+  public static void fillStandardNormal(UniformRandomProvider rng, DMatrixRMaj m) {
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] d = m.data;
+    int n = m.getNumElements();
+    for (int i = 0; i < n; i++) {
+      d[i] = normal.sample();
+    }
+  }
+
+  /** A new {@code rows x cols} matrix of standard normal draws. */
+  public static DMatrixRMaj standardNormal(UniformRandomProvider rng, int rows, int cols) {
+    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+    fillStandardNormal(rng, m);
+    return m;
+  }
+
+  /** Fills {@code m} (Modified) with independent draws uniform on (0, 1), never exactly 0 or 1. */
+  public static void fillUniformOpen(UniformRandomProvider rng, DMatrixRMaj m) {
+    double[] d = m.data;
+    int n = m.getNumElements();
+    for (int i = 0; i < n; i++) {
+      double u;
+      do {
+        u = rng.nextDouble();
+      } while (u == 0.0);
+      d[i] = u;
+    }
+  }
+}

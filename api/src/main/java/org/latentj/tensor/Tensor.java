@@ -1,0 +1,485 @@
+package org.latentj.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A differentiable matrix: an EJML {@link DMatrixRMaj} value (rows = examples of a minibatch,
+ * columns = features) plus, when it needs one, a gradient of the same shape.
+ *
+ * <p>Every op returns a new tensor that remembers its inputs and how to push its output gradient
+ * back to them (reverse-mode automatic differentiation). {@link #backward()} on a 1x1 result walks
+ * the graph once in reverse topological order and <em>accumulates</em> into every input that
+ * {@link #requiresGrad() requires a gradient}: calling it twice adds twice, as in PyTorch.
+ *
+ * <p>Values are shared, not copied: {@link #value()} returns the live matrix, which callers must
+ * not modify while a graph that uses it is alive. Ops never modify their inputs.
+ *
+ * <p>Broadcasting: the binary ops {@link #add(Tensor)}, {@link #sub(Tensor)}, {@link #mul(Tensor)}
+ * and {@link #div(Tensor)} accept operands whose every dimension is either equal or 1, so a
+ * {@code 1 x n} row (a bias), an {@code n x 1} column (one number per example) or a {@code 1 x 1}
+ * scalar combine with an {@code n x m} matrix.
+ */
+public final class Tensor {
+
+  /** Pushes the output gradient {@code gradOut} into the inputs' gradient buffers. */
+  @FunctionalInterface
+  interface Backward {
+    void apply(DMatrixRMaj gradOut);
+  }
+
+  private static final Tensor[] NO_INPUTS = new Tensor[0];
+
+  private final DMatrixRMaj value;
+  private final boolean requiresGrad;
+  private final String op;
+  private final Tensor[] inputs;
+  private final Backward backward;
+  private DMatrixRMaj grad;
+
+  private Tensor(DMatrixRMaj value, boolean requiresGrad, String op, Tensor[] inputs,
+      Backward backward) {
+    this.value = value;
+    this.requiresGrad = requiresGrad;
+    this.op = op;
+    this.inputs = inputs;
+    this.backward = backward;
+  }
+
+  // ---------------------------------------------------------------- creation
+
+  /** A leaf that takes no gradient, wrapping {@code value} (not copied). */
+  public static Tensor constant(DMatrixRMaj value) {
+    return new Tensor(requireValue(value), false, "constant", NO_INPUTS, null);
+  }
+
+  /** A leaf that accumulates a gradient, wrapping {@code value} (not copied). */
+  public static Tensor variable(DMatrixRMaj value) {
+    return new Tensor(requireValue(value), true, "variable", NO_INPUTS, null);
+  }
+
+  /** A constant from rows of numbers; every row must have the same length. */
+  public static Tensor of(double[][] rows) {
+    if (rows.length == 0 || rows[0].length == 0) {
+      throw new IllegalArgumentException("Tensor.of: needs at least one row and one column");
+    }
+    for (int i = 1; i < rows.length; i++) {
+      if (rows[i].length != rows[0].length) {
+        throw new IllegalArgumentException("Tensor.of: row " + i + " has " + rows[i].length
+            + " columns, row 0 has " + rows[0].length);
+      }
+    }
+    return constant(new DMatrixRMaj(rows));
+  }
+
+  /** A constant {@code 1 x n} row vector. */
+  public static Tensor row(double... values) {
+    return constant(new DMatrixRMaj(1, values.length, true, values.clone()));
+  }
+
+  /** A constant {@code n x 1} column vector. */
+  public static Tensor column(double... values) {
+    return constant(new DMatrixRMaj(values.length, 1, true, values.clone()));
+  }
+
+  /** A constant {@code 1 x 1} tensor. */
+  public static Tensor scalar(double value) {
+    return constant(new DMatrixRMaj(1, 1, true, value));
+  }
+
+  /** A constant of the given shape filled with {@code fill}. */
+  public static Tensor filled(int rows, int cols, double fill) {
+    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+    java.util.Arrays.fill(m.data, 0, rows * cols, fill);
+    return constant(m);
+  }
+
+  /** A constant of zeros. */
+  public static Tensor zeros(int rows, int cols) {
+    return constant(new DMatrixRMaj(rows, cols));
+  }
+
+  /** Records the result of an op; it requires a gradient if any input does. */
+  static Tensor result(String op, DMatrixRMaj value, Backward backward, Tensor... inputs) {
+    boolean needs = false;
+    if (GradMode.isEnabled()) {
+      for (Tensor t : inputs) {
+        needs |= t.requiresGrad;
+      }
+    }
+    return needs
+        ? new Tensor(value, true, op, inputs, backward)
+        : new Tensor(value, false, op, NO_INPUTS, null);
+  }
+
+  private static DMatrixRMaj requireValue(DMatrixRMaj value) {
+    if (value == null) {
+      throw new IllegalArgumentException("Tensor: value is null");
+    }
+    return value;
+  }
+
+  // ---------------------------------------------------------------- inspection
+
+  /** The live value; do not modify it while a graph that uses it is alive. */
+  public DMatrixRMaj value() {
+    return value;
+  }
+
+  /** The accumulated gradient, or {@code null} if none has reached this tensor. */
+  public DMatrixRMaj grad() {
+    return grad;
+  }
+
+  public boolean requiresGrad() {
+    return requiresGrad;
+  }
+
+  public int rows() {
+    return value.numRows;
+  }
+
+  public int cols() {
+    return value.numCols;
+  }
+
+  /** The number of elements. */
+  public int size() {
+    return value.numRows * value.numCols;
+  }
+
+  public double get(int row, int col) {
+    return value.get(row, col);
+  }
+
+  /** The single number of a 1x1 tensor. */
+  public double item() {
+    if (size() != 1) {
+      throw new IllegalStateException("item: needs a 1x1 tensor, got " + shape());
+    }
+    return value.data[0];
+  }
+
+  /** The shape as text, e.g. {@code 128x784}, for messages. */
+  public String shape() {
+    return value.numRows + "x" + value.numCols;
+  }
+
+  /** The name of the op that made this tensor ({@code variable}/{@code constant} for leaves). */
+  public String op() {
+    return op;
+  }
+
+  @Override
+  public String toString() {
+    return "Tensor[" + shape() + ", " + op + (requiresGrad ? ", requiresGrad" : "") + "]";
+  }
+
+  // ---------------------------------------------------------------- gradients
+
+  /** Sets the accumulated gradient of this tensor to zero (keeps the buffer). */
+  public void zeroGrad() {
+    if (grad != null) {
+      grad.zero();
+    }
+  }
+
+  /**
+   * The gradient buffer, allocated as zeros on first use; backward passes accumulate into it.
+   * Only tensors that require a gradient have one.
+   */
+  public DMatrixRMaj gradBuffer() {
+    if (!requiresGrad) {
+      throw new IllegalStateException("gradBuffer: " + this + " takes no gradient");
+    }
+    if (grad == null) {
+      grad = new DMatrixRMaj(value.numRows, value.numCols);
+    }
+    return grad;
+  }
+
+  /** Back-propagates from a 1x1 result, seeding its gradient with 1. */
+  public void backward() {
+    if (size() != 1) {
+      throw new IllegalStateException(
+          "backward: needs a 1x1 result (or pass a seed gradient), got " + shape() + " from " + op);
+    }
+    backward(new DMatrixRMaj(1, 1, true, 1.0));
+  }
+
+  /**
+   * Back-propagates {@code seed} (same shape as this tensor; Not modified): afterwards every
+   * tensor of the graph that requires a gradient holds {@code J^T seed} added to its gradient.
+   */
+  public void backward(DMatrixRMaj seed) {
+    if (seed.numRows != rows() || seed.numCols != cols()) {
+      throw new IllegalArgumentException("backward: seed is " + seed.numRows + "x" + seed.numCols
+          + " but the result is " + shape());
+    }
+    if (!requiresGrad) {
+      throw new IllegalStateException("backward: " + op + " result does not depend on any tensor"
+          + " that requires a gradient");
+    }
+    List<Tensor> order = topologicalOrder();
+    org.ejml.dense.row.CommonOps_DDRM.addEquals(gradBuffer(), seed);
+    for (int i = order.size() - 1; i >= 0; i--) {
+      Tensor t = order.get(i);
+      if (t.backward != null && t.grad != null) {
+        t.backward.apply(t.grad);
+      }
+    }
+  }
+
+  /** Nodes that require a gradient, each after all its inputs (iterative DFS, no recursion). */
+  private List<Tensor> topologicalOrder() {
+    List<Tensor> order = new ArrayList<>();
+    Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Tensor> stack = new ArrayDeque<>();
+    ArrayDeque<Integer> next = new ArrayDeque<>();
+    stack.push(this);
+    next.push(0);
+    visited.add(this);
+    while (!stack.isEmpty()) {
+      Tensor t = stack.peek();
+      int i = next.pop();
+      if (i < t.inputs.length) {
+        next.push(i + 1);
+        Tensor in = t.inputs[i];
+        if (in.requiresGrad && visited.add(in)) {
+          stack.push(in);
+          next.push(0);
+        }
+      } else {
+        stack.pop();
+        order.add(t);
+      }
+    }
+    return order;
+  }
+
+  /** Accumulation target of an input, or {@code null} if that input takes no gradient. */
+  static DMatrixRMaj gradOf(Tensor t) {
+    return t.requiresGrad ? t.gradBuffer() : null;
+  }
+
+  /** A leaf with the same value that takes no gradient (stop-gradient). */
+  public Tensor detach() {
+    return new Tensor(value, false, "detach", NO_INPUTS, null);
+  }
+
+  // ---------------------------------------------------------------- matrix products
+
+  /** {@code this * other}. */
+  public Tensor matmul(Tensor other) {
+    return MatMul.mult(this, other);
+  }
+
+  /** {@code this^T * other}. */
+  public Tensor matmulTransA(Tensor other) {
+    return MatMul.multTransA(this, other);
+  }
+
+  /** {@code this * other^T}. */
+  public Tensor matmulTransB(Tensor other) {
+    return MatMul.multTransB(this, other);
+  }
+
+  /** The transpose. */
+  public Tensor transpose() {
+    return Shaping.transpose(this);
+  }
+
+  // ---------------------------------------------------------------- arithmetic (broadcasting)
+
+  public Tensor add(Tensor other) {
+    return Arithmetic.add(this, other);
+  }
+
+  public Tensor sub(Tensor other) {
+    return Arithmetic.sub(this, other);
+  }
+
+  public Tensor mul(Tensor other) {
+    return Arithmetic.mul(this, other);
+  }
+
+  public Tensor div(Tensor other) {
+    return Arithmetic.div(this, other);
+  }
+
+  public Tensor add(double c) {
+    return Arithmetic.addScalar(this, c);
+  }
+
+  public Tensor sub(double c) {
+    return Arithmetic.addScalar(this, -c);
+  }
+
+  public Tensor mul(double c) {
+    return Arithmetic.mulScalar(this, c);
+  }
+
+  public Tensor div(double c) {
+    return Arithmetic.mulScalar(this, 1.0 / c);
+  }
+
+  /** {@code c / this}, elementwise. */
+  public Tensor rdiv(double c) {
+    return Pointwise.apply(new Pointwise.Reciprocal(c), this);
+  }
+
+  // ---------------------------------------------------------------- elementwise functions
+
+  public Tensor neg() {
+    return Pointwise.apply(Pointwise.NEG, this);
+  }
+
+  public Tensor exp() {
+    return Pointwise.apply(Pointwise.EXP, this);
+  }
+
+  public Tensor log() {
+    return Pointwise.apply(Pointwise.LOG, this);
+  }
+
+  /** {@code log(1 + x)}, accurate for small x. */
+  public Tensor log1p() {
+    return Pointwise.apply(Pointwise.LOG1P, this);
+  }
+
+  public Tensor square() {
+    return Pointwise.apply(Pointwise.SQUARE, this);
+  }
+
+  public Tensor sqrt() {
+    return Pointwise.apply(Pointwise.SQRT, this);
+  }
+
+  public Tensor abs() {
+    return Pointwise.apply(Pointwise.ABS, this);
+  }
+
+  /** {@code x^p}, elementwise. */
+  public Tensor pow(double p) {
+    return Pointwise.apply(new Pointwise.Power(p), this);
+  }
+
+  public Tensor sigmoid() {
+    return Pointwise.apply(Pointwise.SIGMOID, this);
+  }
+
+  /** {@code log sigmoid(x) = -softplus(-x)}, finite for every finite x. */
+  public Tensor logSigmoid() {
+    return Pointwise.apply(Pointwise.LOG_SIGMOID, this);
+  }
+
+  /** {@code log(1 + e^x)}, computed without overflow. */
+  public Tensor softplus() {
+    return Pointwise.apply(Pointwise.SOFTPLUS, this);
+  }
+
+  public Tensor tanh() {
+    return Pointwise.apply(Pointwise.TANH, this);
+  }
+
+  public Tensor relu() {
+    return Pointwise.apply(Pointwise.RELU, this);
+  }
+
+  /** {@code x} for positive x, {@code slope * x} otherwise. */
+  public Tensor leakyRelu(double slope) {
+    return Pointwise.apply(new Pointwise.LeakyRelu(slope), this);
+  }
+
+  /** {@code x} for positive x, {@code alpha * (e^x - 1)} otherwise (Clevert et al. 2015). */
+  public Tensor elu(double alpha) {
+    return Pointwise.apply(new Pointwise.Elu(alpha), this);
+  }
+
+  /** Limits every element to {@code [min, max]}; the gradient is zero outside. */
+  public Tensor clamp(double min, double max) {
+    return Pointwise.apply(new Pointwise.Clamp(min, max), this);
+  }
+
+  /** {@code log Gamma(x)} for positive x; its derivative is the digamma function. */
+  public Tensor logGamma() {
+    return Pointwise.apply(Pointwise.LOG_GAMMA, this);
+  }
+
+  // ---------------------------------------------------------------- reductions
+
+  /** The sum of all elements, 1x1. */
+  public Tensor sum() {
+    return Reductions.sum(this);
+  }
+
+  /** The mean of all elements, 1x1. */
+  public Tensor mean() {
+    return Reductions.sum(this).mul(1.0 / size());
+  }
+
+  /** The sum of each row: {@code n x 1} (one number per example). */
+  public Tensor rowSums() {
+    return Reductions.rowSums(this);
+  }
+
+  /** The sum of each column: {@code 1 x m}. */
+  public Tensor columnSums() {
+    return Reductions.columnSums(this);
+  }
+
+  /** {@code log sum_j exp(x_ij)} for each row i: {@code n x 1}, computed stably. */
+  public Tensor rowLogSumExp() {
+    return Reductions.rowLogSumExp(this);
+  }
+
+  /**
+   * Sums each consecutive group of {@code k} rows: {@code (n/k) x m}. With rows laid out as
+   * {@link #repeatRows(int)} makes them, this sums over the k particles of each example.
+   */
+  public Tensor groupSum(int k) {
+    return Reductions.groupSum(this, k);
+  }
+
+  /** {@code log sum exp} over each consecutive group of {@code k} rows: {@code (n/k) x m}. */
+  public Tensor groupLogSumExp(int k) {
+    return Reductions.groupLogSumExp(this, k);
+  }
+
+  /** {@code x - rowLogSumExp(x)}: each row normalised to log-probabilities. */
+  public Tensor logSoftmax() {
+    return sub(rowLogSumExp());
+  }
+
+  /** Each row normalised to probabilities. */
+  public Tensor softmax() {
+    return logSoftmax().exp();
+  }
+
+  // ---------------------------------------------------------------- shape
+
+  /** Columns {@code [from, to)}. */
+  public Tensor columns(int from, int to) {
+    return Shaping.columns(this, from, to);
+  }
+
+  /** Rows {@code [from, to)}. */
+  public Tensor rows(int from, int to) {
+    return Shaping.rows(this, from, to);
+  }
+
+  /** Side-by-side concatenation; every part must have the same number of rows. */
+  public static Tensor concatColumns(Tensor... parts) {
+    return Shaping.concatColumns(parts);
+  }
+
+  /** Each row repeated {@code k} times in place: row i becomes rows {@code i*k .. i*k+k-1}. */
+  public Tensor repeatRows(int k) {
+    return Shaping.repeatRows(this, k);
+  }
+}
