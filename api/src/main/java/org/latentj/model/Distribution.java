@@ -61,4 +61,15 @@ public interface Distribution {
     throw new UnsupportedOperationException(getClass().getSimpleName()
         + " has no closed-form entropy");
   }
+
+  /**
+   * The same distribution with its parameters cut from the graph (stop-gradient): log-densities
+   * of it carry gradient only through the value. Doubly-reparameterized estimators (DReG) need it.
+   *
+   * @throws UnsupportedOperationException where a family does not provide it
+   */
+  default Distribution detachParameters() {
+    throw new UnsupportedOperationException(getClass().getSimpleName()
+        + " cannot detach its parameters, which doubly-reparameterized gradients need");
+  }
 }

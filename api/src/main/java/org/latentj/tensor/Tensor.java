@@ -14,8 +14,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Every op returns a new tensor that remembers its inputs and how to push its output gradient
  * back to them (reverse-mode automatic differentiation). {@link #backward()} on a 1x1 result walks
- * the graph once in reverse topological order and <em>accumulates</em> into every input that
+ * the graph once in reverse topological order and <em>accumulates</em> into every leaf that
  * {@link #requiresGrad() requires a gradient}: calling it twice adds twice, as in PyTorch.
+ * Gradients of intermediate results start from zero in each pass, so several backward passes
+ * over one graph (e.g. with different seeds) are each exact.
  *
  * <p>Values are shared, not copied: {@link #value()} returns the live matrix, which callers must
  * not modify while a graph that uses it is alive. Ops never modify their inputs.
@@ -226,6 +228,12 @@ public final class Tensor {
           + " that requires a gradient");
     }
     List<Tensor> order = topologicalOrder();
+    // Intermediate gradients belong to one backward pass; only leaves accumulate across passes.
+    for (Tensor t : order) {
+      if (t.backward != null && t.grad != null) {
+        t.grad.zero();
+      }
+    }
     org.ejml.dense.row.CommonOps_DDRM.addEquals(gradBuffer(), seed);
     for (int i = order.size() - 1; i >= 0; i--) {
       Tensor t = order.get(i);

@@ -55,6 +55,16 @@ class TensorTest {
   }
 
   @Test
+  void secondBackwardOverTheSameGraphIsExact() {
+    Tensor x = Tensor.variable(new DMatrixRMaj(1, 1, true, 3.0));
+    Tensor y = x.exp().mul(2.0); // intermediate exp node is shared by both passes
+    y.backward();
+    double once = x.grad().data[0];
+    y.backward();
+    assertThat(x.grad().data[0]).isEqualTo(2 * once);
+  }
+
+  @Test
   void detachStopsGradient() {
     Tensor x = Tensor.variable(new DMatrixRMaj(1, 1, true, 3.0));
     x.mul(x.detach()).backward();

@@ -1,0 +1,89 @@
+package org.latentj.model;
+
+import org.latentj.tensor.Tensor;
+
+/**
+ * What a program is run on: a minibatch of observed data (rows = examples) and, for conditional
+ * models, a conditioning input with one row per example (e.g. one-hot labels). Either may be
+ * absent: generation has no data, unconditional models no condition.
+ */
+public final class Batch {
+
+  private final int size;
+  private final Tensor data;
+  private final Tensor condition;
+
+  private Batch(int size, Tensor data, Tensor condition) {
+    if (size < 1) {
+      throw new IllegalArgumentException("Batch: size must be positive, got " + size);
+    }
+    if (data != null && data.rows() != size) {
+      throw new IllegalArgumentException("Batch: data is " + data.shape() + " but the batch has "
+          + size + " rows");
+    }
+    if (condition != null && condition.rows() != size) {
+      throw new IllegalArgumentException("Batch: condition is " + condition.shape()
+          + " but the batch has " + size + " rows");
+    }
+    this.size = size;
+    this.data = data;
+    this.condition = condition;
+  }
+
+  /** Observed data, no condition. */
+  public static Batch of(Tensor data) {
+    return new Batch(data.rows(), data, null);
+  }
+
+  /** Observed data with a conditioning input of the same number of rows. */
+  public static Batch of(Tensor data, Tensor condition) {
+    return new Batch(data.rows(), data, condition);
+  }
+
+  /** No data: {@code size} rows to generate, optionally conditioned. */
+  public static Batch generate(int size, Tensor condition) {
+    return new Batch(size, null, condition);
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** The observed data. */
+  public Tensor data() {
+    if (data == null) {
+      throw new IllegalStateException("Batch: this batch has no data (it is for generation)");
+    }
+    return data;
+  }
+
+  public boolean hasData() {
+    return data != null;
+  }
+
+  /** The conditioning input. */
+  public Tensor condition() {
+    if (condition == null) {
+      throw new IllegalStateException("Batch: this batch has no conditioning input; pass one with"
+          + " Batch.of(data, condition)");
+    }
+    return condition;
+  }
+
+  public boolean hasCondition() {
+    return condition != null;
+  }
+
+  /**
+   * Each row repeated {@code k} times in place (row i becomes rows {@code i*k .. i*k+k-1}): the
+   * layout objectives use for k particles per example.
+   */
+  public Batch repeat(int k) {
+    if (k == 1) {
+      return this;
+    }
+    return new Batch(size * k, data == null ? null : data.repeatRows(k),
+        condition == null ? null : condition.repeatRows(k));
+  }
+}

@@ -1,0 +1,39 @@
+package org.latentj.model;
+
+import org.latentj.nn.Layer;
+import org.latentj.nn.Module;
+import org.latentj.tensor.Tensor;
+
+/**
+ * A distribution whose parameters a network computes from an input: network + head. The two
+ * amortized components of a VAE, {@link Likelihood} p(x|z) and {@link Posterior} q(z|x), are
+ * both of this shape; they differ in meaning, not in mechanism.
+ */
+public abstract class ConditionalDistribution extends Module {
+
+  private final Layer network;
+  private final Head head;
+
+  protected ConditionalDistribution(Layer network, Head head) {
+    this.network = register("network", network);
+    this.head = register("head", head);
+  }
+
+  /** The distribution given {@code input} (rows = examples). */
+  public final Distribution given(Tensor input) {
+    return head.distribution(network.forward(input));
+  }
+
+  public final Layer network() {
+    return network;
+  }
+
+  public final Head head() {
+    return head;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(" + network + " -> " + head + ")";
+  }
+}

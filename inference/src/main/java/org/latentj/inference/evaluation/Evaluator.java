@@ -1,0 +1,154 @@
+package org.latentj.inference.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.objectives.LogWeights;
+import org.latentj.inference.objectives.ParticleObjective;
+import org.latentj.model.Batch;
+import org.latentj.model.Objective;
+import org.latentj.model.Program;
+import org.latentj.model.Trace;
+import org.latentj.tensor.GradMode;
+import org.latentj.tensor.Tensor;
+
+/**
+ * Honest figures for a trained model, in nats per example, computed with no gradient graph:
+ * a bound's mean over a data set, the importance-sampled log-likelihood, and active units.
+ */
+public final class Evaluator {
+
+  private final Program model;
+  private final Program guide;
+
+  public Evaluator(Program model, Program guide) {
+    this.model = model;
+    this.guide = guide;
+  }
+
+  /** The mean of {@code objective}'s per-example bound over {@code data}, in minibatches. */
+  public double meanBound(Objective objective, DMatrixRMaj data, int batchSize,
+      UniformRandomProvider rng) {
+    double total = 0;
+    try (GradMode.Scope off = GradMode.disable()) {
+      for (int from = 0; from < data.numRows; from += batchSize) {
+        int to = Math.min(data.numRows, from + batchSize);
+        Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to)), rng);
+        total += bound.sum().item();
+      }
+    }
+    return total / data.numRows;
+  }
+
+  /**
+   * The importance-sampled estimate of log p(x) for each row of {@code data} (Burda et al. 2015,
+   * section 5):
+   *
+   * <pre>log p(x) ~= log (1/k) sum_{i=1..k} p(x, z_i) / q(z_i | x),  z_i ~ q(z | x)</pre>
+   *
+   * The k samples of each example are drawn {@code chunk} at a time and merged by a running
+   * log-sum-exp, so memory is bounded by {@code examplesPerBatch * chunk} rows whatever k is.
+   */
+  public double[] logLikelihood(DMatrixRMaj data, int k, int chunk, int examplesPerBatch,
+      UniformRandomProvider rng) {
+    if (k < 1 || chunk < 1 || examplesPerBatch < 1) {
+      throw new IllegalArgumentException("logLikelihood: k, chunk and examplesPerBatch must be"
+          + " positive, got " + k + ", " + chunk + ", " + examplesPerBatch);
+    }
+    double[] out = new double[data.numRows];
+    try (GradMode.Scope off = GradMode.disable()) {
+      for (int from = 0; from < data.numRows; from += examplesPerBatch) {
+        int to = Math.min(data.numRows, from + examplesPerBatch);
+        Batch batch = Batch.of(rows(data, from, to));
+        double[] running = new double[to - from];
+        java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
+        for (int done = 0; done < k; done += chunk) {
+          int c = Math.min(chunk, k - done);
+          ParticleObjective.Traces t = ParticleObjective.run(model, guide, batch, c, rng);
+          Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
+          for (int i = 0; i < running.length; i++) {
+            running[i] = logAddExp(running[i], part.value().data[i]);
+          }
+        }
+        for (int i = 0; i < running.length; i++) {
+          out[from + i] = running[i] - Math.log(k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Active latent units per latent site (Burda et al. 2015, section 5.2): unit u is active when
+   * {@code Cov_x( E_{q(u|x)}[u] ) > threshold} (0.01 in the paper), the variance over the data of
+   * the posterior mean. Returns, for each latent site of the guide, the number of active units.
+   */
+  public Map<String, Integer> activeUnits(DMatrixRMaj data, int batchSize, double threshold,
+      UniformRandomProvider rng) {
+    Map<String, List<DMatrixRMaj>> means = new LinkedHashMap<>();
+    try (GradMode.Scope off = GradMode.disable()) {
+      for (int from = 0; from < data.numRows; from += batchSize) {
+        int to = Math.min(data.numRows, from + batchSize);
+        Trace g = Trace.guide(rng);
+        guide.run(g, Batch.of(rows(data, from, to)));
+        for (Trace.Site s : g.sites()) {
+          means.computeIfAbsent(s.name(), n -> new ArrayList<>())
+              .add(s.distribution().mean().value());
+        }
+      }
+    }
+    Map<String, Integer> active = new LinkedHashMap<>();
+    for (Map.Entry<String, List<DMatrixRMaj>> e : means.entrySet()) {
+      active.put(e.getKey(), countAboveThreshold(e.getValue(), threshold));
+    }
+    return active;
+  }
+
+  private static int countAboveThreshold(List<DMatrixRMaj> blocks, double threshold) {
+    int d = blocks.get(0).numCols;
+    double[] sum = new double[d];
+    double[] sumSq = new double[d];
+    long n = 0;
+    for (DMatrixRMaj m : blocks) {
+      for (int r = 0; r < m.numRows; r++) {
+        for (int j = 0; j < d; j++) {
+          double v = m.data[r * d + j];
+          sum[j] += v;
+          sumSq[j] += v * v;
+        }
+      }
+      n += m.numRows;
+    }
+    int count = 0;
+    for (int j = 0; j < d; j++) {
+      double mean = sum[j] / n;
+      double variance = sumSq[j] / n - mean * mean;
+      if (variance > threshold) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static double logAddExp(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) {
+      return b;
+    }
+    if (b == Double.NEGATIVE_INFINITY) {
+      return a;
+    }
+    double max = Math.max(a, b);
+    return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+  }
+
+  /** Rows {@code [from, to)} as a constant tensor. */
+  static Tensor rows(DMatrixRMaj data, int from, int to) {
+    int cols = data.numCols;
+    DMatrixRMaj m = new DMatrixRMaj(to - from, cols);
+    System.arraycopy(data.data, from * cols, m.data, 0, (to - from) * cols);
+    return Tensor.constant(m);
+  }
+}
