@@ -1,0 +1,31 @@
+package org.latentj.inference.optim;
+
+/** The per-element Adam update that {@link Adam} and {@link AdamW} share. */
+final class AdamKernel {
+
+  private AdamKernel() {}
+
+  /**
+   * For each of the first {@code n} elements: {@code p = shrink * p}, {@code g = grad + l2 * p},
+   * {@code m = beta1 m + (1 - beta1) g}, {@code v = beta2 v + (1 - beta2) g^2},
+   * {@code p -= stepSize * m / (sqrt(v) / correction2Sqrt + eps)}, where the caller passes
+   * {@code stepSize = lr / (1 - beta1^t)} and {@code correction2Sqrt = sqrt(1 - beta2^t)}
+   * (PyTorch's arrangement of the bias corrections). Adam passes {@code shrink = 1} (exact: the
+   * product is {@code p} itself), AdamW {@code l2 = 0}. {@code p}, {@code m}, {@code v} Modified.
+   */
+  static void update(double[] p, double[] grad, double[] m, double[] v, int n, double beta1,
+      double beta2, double eps, double shrink, double l2, double stepSize,
+      double correction2Sqrt) {
+    double blend1 = 1 - beta1;
+    double blend2 = 1 - beta2;
+    for (int i = 0; i < n; i++) {
+      double pi = shrink * p[i];
+      double g = grad[i] + l2 * pi;
+      double mi = beta1 * m[i] + blend1 * g;
+      double vi = beta2 * v[i] + blend2 * g * g;
+      m[i] = mi;
+      v[i] = vi;
+      p[i] = pi - stepSize * mi / (Math.sqrt(vi) / correction2Sqrt + eps);
+    }
+  }
+}
