@@ -1,0 +1,2 @@
+/** Neural-network building blocks: parameters, modules, linear layers, activations, MLPs. */
+package org.latentj.nn;

@@ -1,0 +1,2 @@
+/** Evaluation of trained models: bounds, importance-sampled log-likelihood, active units. */
+package org.latentj.inference.evaluation;

@@ -1,0 +1,91 @@
+package org.latentj.inference.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.model.Batch;
+import org.latentj.model.Objective;
+import org.latentj.model.Optimizer;
+import org.latentj.model.Program;
+import org.latentj.nn.Module;
+import org.latentj.nn.Parameter;
+
+/**
+ * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
+ * gradients, let the objective put the gradient of its negated bound into every parameter of
+ * model and guide, let the hooks look at them (NaN guards, clipping), then take one optimizer
+ * step. It needs only interfaces, so any model, guide, objective and optimizer combine.
+ */
+public final class Svi {
+
+  /** Sees the gradients after backward and before the update; may rescale or reject them. */
+  @FunctionalInterface
+  public interface GradientHook {
+    void inspect(long step, double bound, Map<String, Parameter> parameters);
+  }
+
+  private final Program model;
+  private final Program guide;
+  private final Objective objective;
+  private final Optimizer optimizer;
+  private final Map<String, Parameter> parameters;
+  private final List<GradientHook> hooks = new ArrayList<>();
+
+  public Svi(Program model, Program guide, Objective objective, Optimizer optimizer) {
+    this.model = model;
+    this.guide = guide;
+    this.objective = objective;
+    this.optimizer = optimizer;
+    this.parameters = parametersOf(model, guide);
+  }
+
+  /** The parameters of model then guide, named {@code model.<path>} and {@code guide.<path>}. */
+  public static Map<String, Parameter> parametersOf(Module model, Module guide) {
+    Map<String, Parameter> all = new LinkedHashMap<>();
+    model.parameters().forEach((name, p) -> all.put("model." + name, p));
+    guide.parameters().forEach((name, p) -> all.put("guide." + name, p));
+    return Collections.unmodifiableMap(all);
+  }
+
+  /** Adds a hook run on every step between backward and update, in the order added. */
+  public Svi addGradientHook(GradientHook hook) {
+    hooks.add(hook);
+    return this;
+  }
+
+  /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
+  public double step(Batch batch, UniformRandomProvider rng) {
+    optimizer.zeroGrad();
+    double bound = objective.backward(model, guide, batch, rng);
+    long step = optimizer.steps();
+    for (GradientHook hook : hooks) {
+      hook.inspect(step, bound, parameters);
+    }
+    optimizer.step();
+    return bound;
+  }
+
+  public Program model() {
+    return model;
+  }
+
+  public Program guide() {
+    return guide;
+  }
+
+  public Objective objective() {
+    return objective;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** Every trained parameter, as named in checkpoints. */
+  public Map<String, Parameter> parameters() {
+    return parameters;
+  }
+}
