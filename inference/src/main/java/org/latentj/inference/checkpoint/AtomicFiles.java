@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * this, and there the step is skipped. On any failure the temporary file is deleted.
  *
  * <p>The new file gets the platform's default permissions for new files, not those of the file
- * it replaces.
+ * it replaces, and a symbolic link at the target is replaced, not followed.
  */
 public final class AtomicFiles {
 

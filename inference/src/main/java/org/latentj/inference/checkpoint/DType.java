@@ -35,7 +35,7 @@ public enum DType {
     }
   }
 
-  /** Takes {@code n} elements from {@code src} (Modified; little-endian) into {@code dst[from..]}. */
+  /** Takes {@code n} elements from {@code src} (Modified; little-endian) into {@code dst}. */
   void decode(ByteBuffer src, double[] dst, int from, int n) {
     if (this == F64) {
       src.asDoubleBuffer().get(dst, from, n);

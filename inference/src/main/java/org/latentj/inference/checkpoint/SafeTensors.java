@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
@@ -21,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * layout that PyTorch and NumPy expect.
  *
  * <p>Reading checks the whole header before allocating any tensor: the header length against the
- * file size and a {@value SafeTensorsWriter#MAX_HEADER_BYTES}-byte limit, well-formed JSON, known
+ * file size and a {@value #MAX_HEADER_BYTES}-byte limit, well-formed JSON, known
  * dtypes (F64, F32), shapes of at most 2 dimensions that match their byte ranges, and ranges that
  * tile the data section exactly. Every violation is a {@link CheckpointFormatException} naming the
  * file, the tensor and the problem.
@@ -30,6 +29,9 @@ public final class SafeTensors {
 
   /** The reserved header key of the string metadata. */
   public static final String METADATA_KEY = "__metadata__";
+
+  /** The largest header read or written, as in the reference implementation (100 MB). */
+  public static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final int CHUNK_BYTES = 1 << 20;
 
@@ -69,10 +71,10 @@ public final class SafeTensors {
       readFully(file, channel, lengthBytes, 0);
       long headerBytes = lengthBytes.flip().getLong();
       // An unsigned length of 2^63 or more reads as negative.
-      if (headerBytes < 0 || headerBytes > SafeTensorsWriter.MAX_HEADER_BYTES) {
+      if (headerBytes < 0 || headerBytes > MAX_HEADER_BYTES) {
         throw new CheckpointFormatException(file, "header length "
             + Long.toUnsignedString(headerBytes) + " exceeds the "
-            + SafeTensorsWriter.MAX_HEADER_BYTES + "-byte limit (not a safetensors file?)");
+            + MAX_HEADER_BYTES + "-byte limit (not a safetensors file?)");
       }
       if (headerBytes > size - Long.BYTES) {
         throw new CheckpointFormatException(file, "header length " + headerBytes
@@ -83,24 +85,25 @@ public final class SafeTensors {
       long dataStart = Long.BYTES + headerBytes;
       SafeTensorsHeader header =
           SafeTensorsHeader.parse(file, headerBuffer.array(), size - dataStart);
-      return readData(file, channel, header, dataStart);
+      return readData(file, channel, header, dataStart, size - dataStart);
     }
   }
 
   /** Reads every tensor's data in file order, hashing the data section on the way. */
   private static TensorFile readData(Path file, FileChannel channel, SafeTensorsHeader header,
-      long dataStart) throws IOException {
+      long dataStart, long dataBytes) throws IOException {
     Map<String, DMatrixRMaj> byName = new LinkedHashMap<>();
     for (SafeTensorsHeader.Entry e : header.entries) {
       byName.put(e.name(), null);
     }
     MessageDigest digest = Sha256.newDigest();
-    ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    List<SafeTensorsHeader.Entry> ordered = header.byOffset();
-    for (SafeTensorsHeader.Entry e : ordered) {
+    // Small files get small buffers; the header check guarantees room for one element.
+    int bufferBytes = (int) Math.min(CHUNK_BYTES, dataBytes);
+    ByteBuffer buffer = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (SafeTensorsHeader.Entry e : header.byOffset()) {
       DMatrixRMaj m = new DMatrixRMaj(e.rows(), e.cols());
       int n = m.getNumElements();
-      int perChunk = CHUNK_BYTES / e.dtype().bytes();
+      int perChunk = bufferBytes / e.dtype().bytes();
       long position = dataStart + e.begin();
       for (int from = 0; from < n; from += perChunk) {
         int count = Math.min(perChunk, n - from);

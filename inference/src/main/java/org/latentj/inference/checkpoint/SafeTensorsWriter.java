@@ -31,9 +31,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SafeTensorsWriter {
 
-  /** Headers above this size are refused by readers, so writers refuse them too. */
-  static final long MAX_HEADER_BYTES = 100_000_000L;
-
   private static final int CHUNK_BYTES = 1 << 20;
 
   private final List<String> names;
@@ -146,9 +143,10 @@ public final class SafeTensorsWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("SafeTensorsWriter: cannot serialise the header", e);
     }
-    if (json.length > MAX_HEADER_BYTES - 7) {
+    if (json.length > SafeTensors.MAX_HEADER_BYTES - 7) {
       throw new IllegalArgumentException("SafeTensorsWriter: header of " + json.length
-          + " bytes exceeds the " + MAX_HEADER_BYTES + "-byte limit of safetensors readers");
+          + " bytes exceeds the " + SafeTensors.MAX_HEADER_BYTES
+          + "-byte limit of safetensors readers");
     }
     int padded = (json.length + 7) & ~7;
     byte[] header = Arrays.copyOf(json, padded);
@@ -161,15 +159,17 @@ public final class SafeTensorsWriter {
    * with at most one chunk, flipped) and returns how many it took.
    */
   private int encodeChunk(DMatrixRMaj m, int from, ByteBuffer buffer) {
-    int count = Math.min(CHUNK_BYTES / dtype.bytes(), m.getNumElements() - from);
+    int count = Math.min(buffer.capacity() / dtype.bytes(), m.getNumElements() - from);
     buffer.clear();
     dtype.encode(m.data, from, count, buffer);
     buffer.flip();
     return count;
   }
 
-  private static ByteBuffer chunkBuffer() {
-    return ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  /** A buffer for one chunk, no larger than the data (but room for the header length). */
+  private ByteBuffer chunkBuffer() {
+    int bytes = (int) Math.max(Long.BYTES, Math.min(CHUNK_BYTES, dataBytes));
+    return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private static void writeFully(WritableByteChannel out, ByteBuffer b) throws IOException {
