@@ -25,7 +25,22 @@ public record ProbabilisticPca(DMatrixRMaj loading, DMatrixRMaj mean, double noi
 
   /** The maximum-likelihood pPCA with {@code k} latent dimensions for the rows of {@code x}. */
   public static ProbabilisticPca fit(DMatrixRMaj x, int k) {
+    return fit(x, k, Double.NaN);
+  }
+
+  /**
+   * The maximum-likelihood {@code W} and {@code m} when the noise variance is held at
+   * {@code noiseVariance} (NaN: learn it too). With a fixed noise, every direction whose
+   * eigenvalue is at most {@code s^2} collapses: its column of W is zero, and a VAE's posterior
+   * for that latent equals the prior there (Lucas et al. 2019). With learned noise this cannot
+   * happen, since {@code s^2} is the mean of the discarded eigenvalues.
+   */
+  public static ProbabilisticPca fit(DMatrixRMaj x, int k, double fixedNoiseVariance) {
     int d = x.numCols;
+    if (!Double.isNaN(fixedNoiseVariance) && !(fixedNoiseVariance > 0)) {
+      throw new IllegalArgumentException("ProbabilisticPca: noise variance must be positive, got "
+          + fixedNoiseVariance);
+    }
     if (k < 1 || k >= d) {
       throw new IllegalArgumentException("ProbabilisticPca: k must be in [1, " + (d - 1)
           + "], got " + k);
@@ -42,11 +57,14 @@ public record ProbabilisticPca(DMatrixRMaj loading, DMatrixRMaj mean, double noi
     }
     java.util.Arrays.sort(order, (a, b) -> Double.compare(
         eig.getEigenvalue(b).getReal(), eig.getEigenvalue(a).getReal()));
-    double sigma2 = 0;
-    for (int i = k; i < d; i++) {
-      sigma2 += eig.getEigenvalue(order[i]).getReal();
+    double sigma2 = fixedNoiseVariance;
+    if (Double.isNaN(sigma2)) {
+      sigma2 = 0;
+      for (int i = k; i < d; i++) {
+        sigma2 += eig.getEigenvalue(order[i]).getReal();
+      }
+      sigma2 /= d - k;
     }
-    sigma2 /= d - k;
     DMatrixRMaj w = new DMatrixRMaj(d, k);
     for (int j = 0; j < k; j++) {
       double lambda = eig.getEigenvalue(order[j]).getReal();

@@ -70,13 +70,30 @@ class ProbabilisticPcaTest {
   }
 
   @Test
-  void directionsBelowTheNoiseCollapse() {
-    // Isotropic data: every eigenvalue is close to the mean of the discarded ones, so asking for
-    // 5 of 6 directions leaves some at or below s^2.
-    DMatrixRMaj x = Rngs.standardNormal(Rngs.create(6), 300, 6);
-    ProbabilisticPca p = ProbabilisticPca.fit(x, 5);
-    assertThat(p.collapsedDimensions()).isEqualTo(0); // the smallest eigenvalue is s^2 itself
-    ProbabilisticPca one = ProbabilisticPca.fit(synthetic(Rngs.create(7), 300, 0.6), 2);
-    assertThat(one.collapsedDimensions()).isZero();
+  void withFixedNoiseTheDirectionsBelowItCollapse() {
+    DMatrixRMaj x = synthetic(Rngs.create(6), 2000, 0.6);
+    DMatrixRMaj s = ProbabilisticPca.covariance(x, ProbabilisticPca.columnMean(x));
+    double[] eigen = new org.apache.commons.math3.linear.EigenDecomposition(
+        new org.apache.commons.math3.linear.Array2DRowRealMatrix(toArray(s))).getRealEigenvalues();
+    java.util.Arrays.sort(eigen); // ascending; the top two carry the signal
+    // A noise variance between the 2nd and 1st largest eigenvalue: exactly one direction stays.
+    double between = 0.5 * (eigen[4] + eigen[5]);
+    ProbabilisticPca p = ProbabilisticPca.fit(x, 2, between);
+    assertThat(p.collapsedDimensions()).isEqualTo(1);
+    assertThat(p.noiseVariance()).isEqualTo(between);
+    // Learned noise never collapses: s^2 is the mean of the discarded eigenvalues.
+    assertThat(ProbabilisticPca.fit(x, 2).collapsedDimensions()).isZero();
+    // A fixed noise above every eigenvalue collapses everything.
+    assertThat(ProbabilisticPca.fit(x, 2, eigen[5] * 2).collapsedDimensions()).isEqualTo(2);
+  }
+
+  private static double[][] toArray(DMatrixRMaj m) {
+    double[][] a = new double[m.numRows][m.numCols];
+    for (int i = 0; i < m.numRows; i++) {
+      for (int j = 0; j < m.numCols; j++) {
+        a[i][j] = m.get(i, j);
+      }
+    }
+    return a;
   }
 }
