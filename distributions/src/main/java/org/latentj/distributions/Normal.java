@@ -119,7 +119,7 @@ public final class Normal implements Distribution {
     return true;
   }
 
-  /** {@code mu + sigma * eps}, {@code eps ~ N(0, I)}: differentiable in {@code mu} and {@code sigma}. */
+  /** {@code mu + sigma * eps}, {@code eps ~ N(0, I)}: differentiable in mu and sigma. */
   @Override
   public Tensor rsample(UniformRandomProvider rng) {
     Tensor eps = Tensor.constant(Rngs.standardNormal(rng, batchSize, eventSize()));

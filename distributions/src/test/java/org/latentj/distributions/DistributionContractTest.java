@@ -81,7 +81,8 @@ class DistributionContractTest {
     for (int i = 0; i < f.rows(); i++) {
       for (int j = 0; j < f.cols(); j++) {
         assertThat(mean.get(i, j)).as("mean at (%d, %d)", i, j)
-            .isCloseTo(f.referenceMean(i, j), within(1e-11 * Math.max(1, Math.abs(mean.get(i, j)))));
+            .isCloseTo(f.referenceMean(i, j),
+                within(1e-11 * Math.max(1, Math.abs(mean.get(i, j)))));
         assertThat(variance.get(i, j)).as("variance at (%d, %d)", i, j)
             .isCloseTo(f.referenceVariance(i, j), within(1e-11 * variance.get(i, j)));
       }
