@@ -21,6 +21,13 @@ public final class KlRegistry {
   /** A registry holding every rule latentj ships. */
   public static KlRegistry standard() {
     KlRegistry r = new KlRegistry();
+    r.register(Normal.class, Normal.class, ContinuousKlRules::normalNormal);
+    r.register(Normal.class, StandardNormal.class, ContinuousKlRules::normalStandardNormal);
+    r.register(StandardNormal.class, Normal.class, ContinuousKlRules::standardNormalNormal);
+    r.register(StandardNormal.class, StandardNormal.class,
+        ContinuousKlRules::standardNormalStandardNormal);
+    r.register(Laplace.class, Laplace.class, ContinuousKlRules::laplaceLaplace);
+    r.register(Bernoulli.class, Bernoulli.class, BernoulliKl::bernoulliBernoulli);
     return r;
   }
 
