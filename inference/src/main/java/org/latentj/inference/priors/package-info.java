@@ -1,0 +1,2 @@
+/** Priors p(z) for latent-variable models. */
+package org.latentj.inference.priors;
