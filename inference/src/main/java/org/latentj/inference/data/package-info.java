@@ -1,0 +1,13 @@
+/**
+ * Data for training and evaluation: a {@link org.latentj.inference.data.Dataset} (features as an
+ * EJML matrix, rows = examples, optional integer labels, and where the data came from), readers
+ * for IDX (the MNIST family), numeric CSV and folders of images, transforms (scaling, fixed and
+ * dynamic binarization), a seeded train/validation {@link org.latentj.inference.data.Split} and
+ * shuffled {@link org.latentj.inference.data.Minibatches}.
+ *
+ * <p>Readers fail with a {@link org.latentj.inference.data.DataFileException} (an
+ * {@link java.io.IOException}) whose message names the file, what is wrong and where (offset,
+ * field, line, column). Every reader checks what a file claims against what it holds before it
+ * allocates, so a corrupt header cannot exhaust memory.
+ */
+package org.latentj.inference.data;
