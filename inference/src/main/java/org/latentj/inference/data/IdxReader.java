@@ -286,15 +286,16 @@ public final class IdxReader {
           : "the file holds";
       String claim = kind.describe(dims) + ", " + product + " bytes after the "
           + kind.headerBytes() + "-byte header, " + expected + " bytes in all";
+      // A cut or damaged gzip file has no real ISIZE in its last 4 bytes, so say so.
+      String gzipDoubt = in.gzip ? " (or else the gzip file itself is truncated, corrupt, has "
+          + "bytes after its end, or holds several members, which is not supported)" : "";
       if (declared < expected) {
         throw in.error("the header claims more than the file holds: it describes " + claim
-            + ", but " + holds + " only " + declared + " bytes");
+            + ", but " + holds + " only " + declared + " bytes" + gzipDoubt);
       }
       throw in.error("trailing data: " + holds + " " + declared + " bytes, but the header "
           + "describes " + claim + ", leaving " + (declared - expected)
-          + " unexplained bytes from " + in.at(expected)
-          + (in.gzip ? " (multi-member gzip files and bytes after the gzip stream are not "
-              + "supported)" : ""));
+          + " unexplained bytes from " + in.at(expected) + gzipDoubt);
     }
     return dims;
   }

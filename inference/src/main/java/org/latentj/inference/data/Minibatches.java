@@ -125,6 +125,25 @@ public final class Minibatches implements Iterator<DMatrixRMaj> {
     return batch;
   }
 
+  /** The number of batches of this epoch already returned or skipped. */
+  public int batchesDone() {
+    return (position + batchSize - 1) / batchSize;
+  }
+
+  /**
+   * Passes over the next {@code count} batches without copying them, e.g. to resume an epoch
+   * from a checkpoint: restore the generator's state from before {@link #newEpoch}, call it, and
+   * skip the {@link #batchesDone()} recorded.
+   */
+  public void skip(int count) {
+    if (count < 0 || count > batchCount() - batchesDone()) {
+      throw new IllegalArgumentException("Minibatches: cannot skip " + count + " batches; "
+          + (batchCount() - batchesDone()) + " of " + batchCount() + " are left");
+    }
+    position = Math.min(order.length, position + count * batchSize);
+    currentSize = 0;
+  }
+
   /** The number of rows in the current batch. */
   public int currentBatchSize() {
     return currentSize;

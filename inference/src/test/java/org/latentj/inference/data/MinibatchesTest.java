@@ -93,6 +93,20 @@ class MinibatchesTest {
   }
 
   @Test
+  void skippingResumesAnEpochWhereACheckpointLeftIt() {
+    DMatrixRMaj data = data(23);
+    Minibatches full = Minibatches.shuffled(data, 5, false, Rngs.create(4));
+    List<int[]> all = epoch(full, data);
+    Minibatches resumed = Minibatches.shuffled(data, 5, false, Rngs.create(4));
+    resumed.next();
+    resumed.skip(2);
+    assertThat(resumed.batchesDone()).isEqualTo(3);
+    assertThat(epoch(resumed, data)).containsExactlyElementsOf(all.subList(3, 5));
+    assertThat(resumed.batchesDone()).isEqualTo(5);
+    assertThatThrownBy(() -> resumed.skip(1)).hasMessageContaining("0 of 5 are left");
+  }
+
+  @Test
   void inOrderWalksTheStoredRows() {
     DMatrixRMaj data = data(7);
     List<int[]> batches = epoch(Minibatches.inOrder(data, 3), data);
