@@ -84,6 +84,13 @@ public final class Normal implements Distribution {
     return logVariance;
   }
 
+  /** The same Normal with its parameters cut from the graph, for DReG estimators. */
+  @Override
+  public Normal detachParameters() {
+    return new Normal(loc.detach(), scale.detach(), logVariance.detach(), inverseScale.detach(),
+        batchSize);
+  }
+
   /** {@code 1 / sigma}, computed without dividing where built from a log-variance. */
   Tensor inverseScale() {
     return inverseScale;

@@ -85,4 +85,10 @@ public final class StandardNormal implements Distribution {
   public String toString() {
     return "StandardNormal[batch " + batchSize + ", event " + eventSize + "]";
   }
+
+  /** A standard normal has no parameters to detach. */
+  @Override
+  public StandardNormal detachParameters() {
+    return this;
+  }
 }
