@@ -1,0 +1,100 @@
+package org.latentj.inference.training;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.data.DynamicBinarizer;
+import org.latentj.inference.data.Minibatches;
+import org.latentj.model.Batch;
+import org.latentj.tensor.Tensor;
+
+/**
+ * A data matrix served as shuffled minibatches, one epoch at a time, optionally with a
+ * conditioning matrix (rows aligned with the data) and dynamic binarization: each epoch sees a
+ * fresh Bernoulli draw of every grey level (the IWAE paper's protocol). Buffers are reused: each
+ * batch is valid until the next.
+ */
+public final class MinibatchData implements EpochData {
+
+  private final DMatrixRMaj data;
+  private final DMatrixRMaj condition;
+  private final Minibatches batches;
+  private final boolean binarize;
+  private final DMatrixRMaj conditionBuffer;
+
+  private MinibatchData(DMatrixRMaj data, DMatrixRMaj condition, int batchSize,
+      boolean binarize) {
+    if (condition != null && condition.numRows != data.numRows) {
+      throw new IllegalArgumentException("MinibatchData: data has " + data.numRows
+          + " rows but the condition has " + condition.numRows);
+    }
+    this.data = data;
+    this.condition = condition;
+    this.binarize = binarize;
+    this.batches = Minibatches.inOrder(data, batchSize);
+    this.conditionBuffer = condition == null ? null
+        : new DMatrixRMaj(Math.min(batchSize, data.numRows), condition.numCols);
+  }
+
+  /** Shuffled minibatches of {@code data} (Not modified). */
+  public static MinibatchData of(DMatrixRMaj data, int batchSize) {
+    return new MinibatchData(data, null, batchSize, false);
+  }
+
+  /** Shuffled minibatches of {@code data} with the matching rows of {@code condition}. */
+  public static MinibatchData conditioned(DMatrixRMaj data, DMatrixRMaj condition,
+      int batchSize) {
+    return new MinibatchData(data, condition, batchSize, false);
+  }
+
+  /** The same batches, each epoch freshly binarized (values must be in [0, 1]). */
+  public MinibatchData dynamicallyBinarized() {
+    return new MinibatchData(data, condition, batches.batchSize(), true);
+  }
+
+  @Override
+  public int size() {
+    return data.numRows;
+  }
+
+  @Override
+  public Iterator<Batch> epoch(UniformRandomProvider rng) {
+    batches.newEpoch(rng);
+    DynamicBinarizer binarizer = binarize ? DynamicBinarizer.of(rng) : null;
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return batches.hasNext();
+      }
+
+      @Override
+      public Batch next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("MinibatchData: the epoch is over");
+        }
+        DMatrixRMaj x = batches.next();
+        if (binarizer != null) {
+          binarizer.binarize(x, x);
+        }
+        if (condition == null) {
+          return Batch.of(Tensor.constant(x));
+        }
+        int n = batches.currentBatchSize();
+        int c = condition.numCols;
+        conditionBuffer.reshape(n, c);
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(condition.data, batches.rowIndex(i) * c, conditionBuffer.data, i * c,
+              c);
+        }
+        return Batch.of(Tensor.constant(x), Tensor.constant(conditionBuffer));
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "MinibatchData(" + data.numRows + " examples, batch " + batches.batchSize()
+        + (binarize ? ", dynamic binarization" : "") + ")";
+  }
+}
