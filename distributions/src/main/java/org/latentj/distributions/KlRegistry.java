@@ -21,6 +21,7 @@ public final class KlRegistry {
   /** A registry holding every rule latentj ships. */
   public static KlRegistry standard() {
     KlRegistry r = new KlRegistry();
+    r.register(OneHotCategorical.class, OneHotCategorical.class, CategoricalKl::kl);
     return r;
   }
 
