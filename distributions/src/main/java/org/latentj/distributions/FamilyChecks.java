@@ -6,9 +6,13 @@ import org.latentj.tensor.Tensor;
 
 /**
  * Argument and support checks shared by the Student-t, Poisson, categorical and mixture families
- * and their heads.
- * Every message starts with the family's name, then says which argument, where (row, column) and
+ * and their heads. Every message starts with the family's name, then says which argument, where (row, column) and
  * what was found, so a failure deep inside a training run points at its cause.
+ *
+ * <p>Which checks always run: null and shape checks, and checks of scalar arguments (a fixed
+ * {@code df}, a temperature), which cost nothing. Which run only while {@link Validation} is on:
+ * the passes over tensor elements (finite, positive, in range) and the support checks of values
+ * in {@code logProb}, as Pyro's {@code validate_args}.
  */
 final class FamilyChecks {
 
@@ -20,14 +24,6 @@ final class FamilyChecks {
       throw new IllegalArgumentException(family + ": " + arg + " is null");
     }
     return t;
-  }
-
-  /** Fails unless {@code x} is finite. */
-  static double requireFinite(String family, String arg, double x) {
-    if (!Double.isFinite(x)) {
-      throw new IllegalArgumentException(family + ": " + arg + " must be finite, got " + x);
-    }
-    return x;
   }
 
   /** Fails unless {@code x} is finite and positive. */

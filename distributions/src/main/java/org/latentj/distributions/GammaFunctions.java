@@ -1,6 +1,8 @@
 package org.latentj.distributions;
 
+import java.util.function.UnaryOperator;
 import org.apache.commons.math3.special.Gamma;
+import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -151,8 +153,8 @@ final class GammaFunctions {
    * its input clamped into its own range, so the branch a mask discards is finite and adds an
    * exact zero (a NaN there would survive a multiplication by zero).
    */
-  private static Tensor bySize(Tensor a, java.util.function.UnaryOperator<Tensor> small,
-      java.util.function.UnaryOperator<Tensor> large) {
+  private static Tensor bySize(Tensor a, UnaryOperator<Tensor> small,
+      UnaryOperator<Tensor> large) {
     double[] d = a.value().data;
     int n = a.size();
     int big = 0;
@@ -167,7 +169,7 @@ final class GammaFunctions {
     if (big == n) {
       return large.apply(a);
     }
-    org.ejml.data.DMatrixRMaj mask = new org.ejml.data.DMatrixRMaj(a.rows(), a.cols());
+    DMatrixRMaj mask = new DMatrixRMaj(a.rows(), a.cols());
     for (int i = 0; i < n; i++) {
       mask.data[i] = d[i] >= SERIES_FROM ? 1.0 : 0.0;
     }

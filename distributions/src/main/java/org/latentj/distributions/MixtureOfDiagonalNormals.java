@@ -30,6 +30,9 @@ import org.latentj.tensor.Tensor;
  * <p>Mean {@code sum_k pi_k mu_k}; variance {@code sum_k pi_k (sigma_k^2 + mu_k^2) - mean^2}.
  * Sampling picks a component, then draws from it; the choice is discrete, so there is no
  * reparameterized sampler, and the entropy has no closed form.
+ *
+ * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
+ * range) and support checks of values run while {@link Validation} is on.
  */
 public final class MixtureOfDiagonalNormals implements Distribution {
 

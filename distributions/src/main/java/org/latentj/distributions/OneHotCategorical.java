@@ -19,6 +19,9 @@ import org.latentj.tensor.Tensor;
  * Mean {@code p = softmax(l)}, variance {@code p (1 - p)}, entropy {@code -sum_j p_j log p_j}.
  * There is no reparameterized sampler; {@link RelaxedOneHotCategorical} is its continuous
  * relaxation.
+ *
+ * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
+ * range) and support checks of values run while {@link Validation} is on.
  */
 public final class OneHotCategorical implements Distribution {
 

@@ -23,9 +23,12 @@ import org.latentj.tensor.Tensor;
  * <p>Log-rates above {@value #MAX_LOG_RATE} are rejected when {@link Validation} is on: their
  * rate overflows a double. Draws use Commons RNG's {@link PoissonSampler} (exact: a simulated
  * Poisson process below a mean of 40, Devroye's 1981 rejection method above) up to a rate of
- * {@value #EXACT_SAMPLER_MAX_RATE}; beyond that the exact samplers' int range ends and draws are
+ * 1e9; beyond that the exact samplers' int range ends and draws are
  * the rounded normal approximation {@code round(lambda + sqrt(lambda) Z)}, whose error (skewness
  * {@code lambda^-1/2} &lt; 3e-5) is far below anything observable at such counts.
+ *
+ * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
+ * range) and support checks of values run while {@link Validation} is on.
  */
 public final class Poisson implements Distribution {
 

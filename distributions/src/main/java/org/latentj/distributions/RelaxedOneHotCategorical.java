@@ -19,7 +19,7 @@ import org.latentj.tensor.Tensor;
  * </pre>
  *
  * reparameterized in {@code l}. Its density on the simplex (w.r.t. Lebesgue measure on the first
- * {@code K-1} coordinates; Maddison et al., section 3.2) is
+ * {@code K-1} coordinates; Maddison et al.) is
  *
  * <pre>
  * log p(y) = log (K-1)! + (K-1) log tau + sum_k (l_k - (tau + 1) log y_k)
@@ -35,6 +35,9 @@ import org.latentj.tensor.Tensor;
  * {@link #logProb} evaluates such points with {@code y_k} raised to the smallest normal double, so
  * it stays finite. The mean and variance have no closed form, nor does the entropy: those methods
  * throw {@link UnsupportedOperationException}; estimate them from samples.
+ *
+ * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
+ * range) and support checks of values run while {@link Validation} is on.
  */
 public final class RelaxedOneHotCategorical implements Distribution {
 
@@ -89,7 +92,7 @@ public final class RelaxedOneHotCategorical implements Distribution {
   /**
    * The Concrete log-density (class comment); differentiable in the logits and the value. With
    * {@link Validation} on, every row must lie on the simplex: entries in {@code [0, 1]} summing to
-   * 1 within {@value #SIMPLEX_TOLERANCE}.
+   * 1 within 1e-6.
    */
   @Override
   public Tensor logProb(Tensor value) {

@@ -38,6 +38,9 @@ import org.latentj.tensor.Tensor;
  * variance is {@code s^2 v / (v - 2)} for {@code v > 2}, {@code +inf} for {@code 1 < v <= 2} and
  * NaN (undefined) for {@code v <= 1}, as in PyTorch. For {@code v} below about 0.05 most draws
  * overflow to {@code +-inf}: the tails are that heavy.
+ *
+ * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
+ * range) and support checks of values run while {@link Validation} is on.
  */
 public final class StudentT implements Distribution {
 

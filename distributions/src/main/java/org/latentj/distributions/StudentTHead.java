@@ -38,7 +38,7 @@ public final class StudentTHead extends Head {
     return new StudentTHead(df, Double.NaN, false);
   }
 
-  /** Raw {@code [loc | log-scale | r]} with {@code df = softplus(r) + }{@value #DEFAULT_DF_FLOOR}. */
+  /** Raw {@code [loc | log-scale | r]}, {@code df = softplus(r) + }{@value #DEFAULT_DF_FLOOR}. */
   public static StudentTHead learnedDf() {
     return learnedDf(DEFAULT_DF_FLOOR);
   }

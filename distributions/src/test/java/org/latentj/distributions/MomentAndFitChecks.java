@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.ejml.data.DMatrixRMaj;
 
@@ -66,14 +67,18 @@ final class MomentAndFitChecks {
           last[1] += o;
         }
       }
-      for (double[] bin : bins) {
-        double diff = bin[1] - bin[0];
-        statistic += diff * diff / bin[0];
+      double[] expected = new double[bins.size()];
+      long[] counts = new long[bins.size()];
+      for (int b = 0; b < expected.length; b++) {
+        expected[b] = bins.get(b)[0];
+        counts[b] = (long) bins.get(b)[1];
       }
+      statistic += new ChiSquareTest().chiSquare(expected, counts);
       degreesOfFreedom += bins.size() - 1;
       return this;
     }
 
+    /** The p-value of the pooled statistic (Commons Math's test, summed over the tables). */
     double pValue() {
       assertThat(degreesOfFreedom).as("chi-square degrees of freedom").isPositive();
       return 1 - new ChiSquaredDistribution(null, degreesOfFreedom).cumulativeProbability(
