@@ -113,6 +113,7 @@ public final class Poisson implements Distribution {
       if (rate == 0) {
         out.data[i] = 0;
       } else if (rate <= EXACT_SAMPLER_MAX_RATE) {
+        // Every element has its own rate, so its own (cheap to build) sampler.
         out.data[i] = PoissonSampler.of(rng, rate).sample();
       } else {
         if (normal == null) {

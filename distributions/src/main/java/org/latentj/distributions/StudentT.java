@@ -36,8 +36,9 @@ import org.latentj.tensor.Tensor;
  *
  * <p>Moments: the mean is {@code mu} for {@code v > 1} and NaN (undefined) otherwise; the
  * variance is {@code s^2 v / (v - 2)} for {@code v > 2}, {@code +inf} for {@code 1 < v <= 2} and
- * NaN (undefined) for {@code v <= 1}, as in PyTorch. For {@code v} below about 0.05 most draws
- * overflow to {@code +-inf}: the tails are that heavy.
+ * NaN (undefined) for {@code v <= 1}, as in PyTorch. Below {@code v} of about 0.01 draws can
+ * overflow to {@code +-inf}, and below 0.002 most do: {@code G} underflows, the tails are that
+ * heavy.
  *
  * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
  * range) and support checks of values run while {@link Validation} is on.
@@ -162,16 +163,22 @@ public final class StudentT implements Distribution {
     int d = eventSize();
     DMatrixRMaj t = new DMatrixRMaj(n, d);
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-    SharedStateContinuousSampler fixedGamma =
-        df == null ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, fixedDf / 2, 2.0) : null;
-    double[] dfData = df == null ? null : df.value().data;
-    boolean dfPerRow = df != null && df.rows() == n;
+    // One chi-square sampler per distinct df: per column when df is fixed or a shared row,
+    // per element (the sampler's constants depend on its shape) when each row has its own.
+    boolean perElement = df != null && df.rows() == n && n > 1;
+    SharedStateContinuousSampler[] columnGamma = new SharedStateContinuousSampler[d];
+    if (!perElement) {
+      for (int j = 0; j < d; j++) {
+        double v = dfAt(0, j);
+        columnGamma[j] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, v / 2, 2.0);
+      }
+    }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        double v = df == null ? fixedDf : dfData[(dfPerRow ? i * d : 0) + j];
-        double g = df == null ? fixedGamma.sample()
-            : AhrensDieterMarsagliaTsangGammaSampler.of(rng, v / 2, 2.0).sample();
-        t.data[i * d + j] = normal.sample() / Math.sqrt(g / v);
+        double v = dfAt(i, j);
+        SharedStateContinuousSampler gamma = perElement
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, v / 2, 2.0) : columnGamma[j];
+        t.data[i * d + j] = normal.sample() / Math.sqrt(gamma.sample() / v);
       }
     }
     return loc.add(scale.mul(Tensor.constant(t)));
