@@ -28,6 +28,7 @@ public final class KlRegistry {
         ContinuousKlRules::standardNormalStandardNormal);
     r.register(Laplace.class, Laplace.class, ContinuousKlRules::laplaceLaplace);
     r.register(Bernoulli.class, Bernoulli.class, BernoulliKl::bernoulliBernoulli);
+    r.register(OneHotCategorical.class, OneHotCategorical.class, CategoricalKl::kl);
     return r;
   }
 
