@@ -23,6 +23,20 @@ public final class Rngs {
     return SOURCE.create(seed);
   }
 
+  /**
+   * A generator for one named stream of a run, e.g. {@code derive(seed, "encoder")}: its numbers
+   * depend only on the seed and the name, not on which other streams were made first, so wiring
+   * order cannot change a run.
+   */
+  public static RestorableUniformRandomProvider derive(long seed, String stream) {
+    long h = 0xcbf29ce484222325L; // FNV-1a, stable across JDKs (unlike identity hashes)
+    for (byte b : stream.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return SOURCE.create(new long[] {seed, h});
+  }
+
   /** Fills {@code m} (Modified) with independent standard normal draws. */
   public static void fillStandardNormal(UniformRandomProvider rng, DMatrixRMaj m) {
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);

@@ -1,0 +1,107 @@
+package org.latentj.inference.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import org.latentj.distributions.NormalHead;
+import org.latentj.inference.priors.StandardNormalPrior;
+import org.latentj.inference.vae.VaeGuide;
+import org.latentj.inference.vae.VaeModel;
+import org.latentj.model.Head;
+import org.latentj.model.Likelihood;
+import org.latentj.model.Posterior;
+import org.latentj.model.Prior;
+import org.latentj.model.Program;
+import org.latentj.nn.Initializer;
+import org.latentj.nn.Layer;
+import org.latentj.nn.Mlp;
+import org.latentj.tensor.Rngs;
+
+/**
+ * The whole VAE from a {@link VaeSettings}: prior, encoder and decoder networks, their heads,
+ * the model and guide programs, and (by installing {@link ObjectivesModule} and
+ * {@link OptimizersModule}) the objective, optimizer and {@link org.latentj.inference.training.Svi}.
+ *
+ * <p>The prior and both heads are defaults that a user module replaces with one binding, e.g.
+ * a continuous Bernoulli likelihood:
+ *
+ * <pre>{@code
+ * Injector vae = Guice.createInjector(new VaeModule(settings), binder ->
+ *     OptionalBinder.newOptionalBinder(binder, Key.get(Head.class, LikelihoodHead.class))
+ *         .setBinding().toInstance(new ContinuousBernoulliHead()));
+ * }</pre>
+ *
+ * (or {@code Modules.override(new VaeModule(settings)).with(...)}). Each network draws its
+ * initial weights from its own generator derived from the seed, so wiring order cannot change
+ * them.
+ */
+public final class VaeModule extends AbstractModule {
+
+  private final VaeSettings settings;
+
+  public VaeModule(VaeSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  protected void configure() {
+    bind(VaeSettings.class).toInstance(settings);
+    OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, LikelihoodHead.class))
+        .setDefault().toInstance(settings.likelihood().head(settings.inputSize()));
+    OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, PosteriorHead.class))
+        .setDefault().toInstance(NormalHead.meanAndLogVariance());
+    OptionalBinder.newOptionalBinder(binder(), Prior.class)
+        .setDefault().toInstance(new StandardNormalPrior(settings.latentSize()));
+    install(new ObjectivesModule(settings.objective(), settings.particles()));
+    install(new OptimizersModule(settings.optimizer(), settings.learningRate()));
+  }
+
+  @Provides
+  @Singleton
+  @Encoder
+  Layer encoder(@PosteriorHead Head head) {
+    return new Mlp(settings.encoderSizes(head.rawColumns(settings.latentSize())),
+        settings.activation(), Initializer.heNormal(), Rngs.derive(settings.seed(), "encoder"));
+  }
+
+  @Provides
+  @Singleton
+  @Decoder
+  Layer decoder(@LikelihoodHead Head head) {
+    return new Mlp(settings.decoderSizes(head.rawColumns(settings.inputSize())),
+        settings.activation(), Initializer.heNormal(), Rngs.derive(settings.seed(), "decoder"));
+  }
+
+  @Provides
+  @Singleton
+  Likelihood likelihood(@Decoder Layer decoder, @LikelihoodHead Head head) {
+    return new Likelihood(decoder, head);
+  }
+
+  @Provides
+  @Singleton
+  Posterior posterior(@Encoder Layer encoder, @PosteriorHead Head head) {
+    return new Posterior(encoder, head);
+  }
+
+  @Provides
+  @Singleton
+  @Model
+  Program model(Prior prior, Likelihood likelihood) {
+    return new VaeModel(prior, likelihood);
+  }
+
+  @Provides
+  @Singleton
+  @Guide
+  Program guide(Posterior posterior) {
+    return new VaeGuide(posterior);
+  }
+
+  @Override
+  public String toString() {
+    return "VaeModule(" + settings + ")";
+  }
+}
