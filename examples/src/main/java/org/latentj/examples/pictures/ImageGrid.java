@@ -141,7 +141,7 @@ public final class ImageGrid {
     return render(new Source[] {source}, layout);
   }
 
-  /** Renders {@code images} as {@link #render} does and writes the PNG atomically to {@code png}. */
+  /** Renders {@code images} as {@link #render} does and writes it atomically to {@code png}. */
   public void write(DMatrixRMaj images, Path png) throws IOException {
     PngFiles.write(render(images), png);
   }

@@ -32,7 +32,8 @@ final class PngFiles {
    * Writes {@code image} as a PNG to {@code target}, creating missing parent folders and replacing
    * an existing file. The bytes go to a temporary file beside the target first, which is then
    * moved with {@code ATOMIC_MOVE}; a file system that cannot move atomically gets a plain
-   * replacing move. The new file gets the default permissions of files the process creates. On failure the temporary file is removed and the target is left as it was.
+   * replacing move. The new file gets the default permissions of files the process creates. On
+   * failure the temporary file is removed and the target is left as it was.
    */
   static void write(RenderedImage image, Path target) throws IOException {
     Objects.requireNonNull(image, "image");
