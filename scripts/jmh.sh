@@ -3,10 +3,4 @@
 # Usage: scripts/jmh.sh [benchmark regex] [extra JMH options, e.g. -f 1 -wi 3 -i 5]
 # Run one benchmark at a time on an otherwise idle machine; JMH prints the figures and errors.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -ntp -q -pl examples -am package -DskipTests
-cp_file=$(mktemp)
-mvn -B -ntp -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
-classpath="examples/target/classes:$(cat "$cp_file")"
-rm -f "$cp_file"
-exec java -cp "$classpath" org.openjdk.jmh.Main "${1:-.*}" "${@:2}"
+exec "$(dirname "$0")/run.sh" org.openjdk.jmh.Main "${1:-.*}" "${@:2}"
