@@ -3,9 +3,11 @@
 # Usage: scripts/run.sh <main class> [arguments...]   (JAVA_OPTS adds JVM options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q -pl examples -am package -DskipTests
 cp_file=$(mktemp)
-mvn -B -ntp -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+trap 'rm -f "$cp_file"' EXIT
+# One reactor run: the sibling modules resolve to the jars just packaged (nothing is installed).
+# The classpath file is written per module; examples comes last, so it holds the examples one.
+mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$cp_file"
 classpath="examples/target/classes:$(cat "$cp_file")"
-rm -f "$cp_file"
-exec java ${JAVA_OPTS:-} -cp "$classpath" "$@"
+java ${JAVA_OPTS:-} -cp "$classpath" "$@"
