@@ -24,7 +24,8 @@ import org.latentj.tensor.Rngs;
  * the model and guide programs, and (by installing {@link ObjectivesModule} and
  * {@link OptimizersModule}) the objective, optimizer and {@link org.latentj.inference.training.Svi}.
  *
- * <p>The prior and both heads are defaults that a user module replaces with one binding, e.g.
+ * <p>The prior, both heads and the weight initializer (PyTorch's default, U(+-1/sqrt(fan in)))
+ * are defaults that a user module replaces with one binding, e.g.
  * a continuous Bernoulli likelihood:
  *
  * <pre>{@code
@@ -54,6 +55,9 @@ public final class VaeModule extends AbstractModule {
         .setDefault().toInstance(NormalHead.meanAndLogVariance());
     OptionalBinder.newOptionalBinder(binder(), Prior.class)
         .setDefault().toInstance(new StandardNormalPrior(settings.latentSize()));
+    // PyTorch's nn.Linear default, so side-by-side runs start from the same distribution.
+    OptionalBinder.newOptionalBinder(binder(), Initializer.class)
+        .setDefault().toInstance(Initializer.lecunUniform());
     install(new ObjectivesModule(settings.objective(), settings.particles()));
     install(new OptimizersModule(settings.optimizer(), settings.learningRate()));
   }
@@ -61,17 +65,17 @@ public final class VaeModule extends AbstractModule {
   @Provides
   @Singleton
   @Encoder
-  Layer encoder(@PosteriorHead Head head) {
+  Layer encoder(@PosteriorHead Head head, Initializer init) {
     return new Mlp(settings.encoderSizes(head.rawColumns(settings.latentSize())),
-        settings.activation(), Initializer.heNormal(), Rngs.derive(settings.seed(), "encoder"));
+        settings.activation(), init, Rngs.derive(settings.seed(), "encoder"));
   }
 
   @Provides
   @Singleton
   @Decoder
-  Layer decoder(@LikelihoodHead Head head) {
+  Layer decoder(@LikelihoodHead Head head, Initializer init) {
     return new Mlp(settings.decoderSizes(head.rawColumns(settings.inputSize())),
-        settings.activation(), Initializer.heNormal(), Rngs.derive(settings.seed(), "decoder"));
+        settings.activation(), init, Rngs.derive(settings.seed(), "decoder"));
   }
 
   @Provides
