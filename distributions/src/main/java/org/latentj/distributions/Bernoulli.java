@@ -2,7 +2,6 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.model.Distribution;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -19,12 +18,10 @@ import org.latentj.tensor.Tensor;
  * itself rounds to 0 or 1. Values may be grey levels in {@code [0, 1]} (the usual treatment of
  * MNIST intensities), for which the same formula is a cross-entropy rather than a log-mass.
  */
-public final class Bernoulli implements Distribution {
-
-  private final Tensor logits;
+public final class Bernoulli extends LogitsFamily {
 
   private Bernoulli(Tensor logits) {
-    this.logits = logits;
+    super(logits);
   }
 
   /**
@@ -33,41 +30,29 @@ public final class Bernoulli implements Distribution {
    * @param logits {@code n x d}; finite
    */
   public static Bernoulli ofLogits(Tensor logits) {
-    Checks.finite("Bernoulli.ofLogits: logits", logits);
-    return new Bernoulli(logits);
-  }
-
-  /** The logits {@code l}, {@code n x d}. */
-  public Tensor logits() {
-    return logits;
+    return new Bernoulli(checkedLogits("Bernoulli.ofLogits: logits", logits));
   }
 
   /** {@code p = sigmoid(l)}, {@code n x d}. */
   public Tensor probs() {
-    return logits.sigmoid();
-  }
-
-  @Override
-  public int batchSize() {
-    return logits.rows();
-  }
-
-  @Override
-  public int eventSize() {
-    return logits.cols();
+    return logits().sigmoid();
   }
 
   @Override
   public Tensor logProb(Tensor value) {
-    Checks.valueShape("Bernoulli.logProb: value", value, batchSize(), eventSize());
-    Checks.unitInterval("Bernoulli.logProb: value", value);
-    return value.mul(logits).sub(logits.softplus()).rowSums();
+    return sigmoidLogLikelihoodTerms("Bernoulli.logProb: value", value).rowSums();
+  }
+
+  /** The same Bernoulli with its logits cut from the graph. */
+  @Override
+  public Bernoulli detachParameters() {
+    return new Bernoulli(logits().detach());
   }
 
   /** Draws of 0 or 1: 1 where a uniform draw falls below {@code p}. */
   @Override
   public Tensor sample(UniformRandomProvider rng) {
-    double[] l = logits.value().data;
+    double[] l = logits().value().data;
     DMatrixRMaj out = new DMatrixRMaj(batchSize(), eventSize());
     double[] x = out.data;
     for (int i = 0; i < x.length; i++) {
@@ -78,18 +63,20 @@ public final class Bernoulli implements Distribution {
 
   @Override
   public Tensor mean() {
-    return logits.sigmoid();
+    return probs();
   }
 
   /** {@code p (1 - p) = sigmoid(l) sigmoid(-l)}, which keeps its relative accuracy as p nears 1. */
   @Override
   public Tensor variance() {
+    Tensor logits = logits();
     return logits.sigmoid().mul(logits.neg().sigmoid());
   }
 
   /** A sum of two non-negative terms, so no cancellation at large {@code |l|}. */
   @Override
   public Tensor entropy() {
+    Tensor logits = logits();
     Tensor negLogits = logits.neg();
     return logits.sigmoid().mul(negLogits.softplus())
         .add(negLogits.sigmoid().mul(logits.softplus()))

@@ -27,7 +27,7 @@ public final class CategoricalHead extends Head {
 
   /** Raw logits to a {@link RelaxedOneHotCategorical} at {@code temperature > 0}. */
   public static CategoricalHead relaxed(double temperature) {
-    FamilyChecks.requirePositive("CategoricalHead", "temperature", temperature);
+    Checks.positive("CategoricalHead: temperature", temperature);
     return new CategoricalHead(temperature);
   }
 
@@ -39,7 +39,7 @@ public final class CategoricalHead extends Head {
 
   @Override
   public Distribution distribution(Tensor raw) {
-    FamilyChecks.rawEventSize(this, raw, "[logits]");
+    HeadWidths.eventSize(this, raw, "[logits]");
     return Double.isNaN(temperature) ? OneHotCategorical.ofLogits(raw)
         : RelaxedOneHotCategorical.of(temperature, raw);
   }

@@ -24,7 +24,6 @@ public final class CategoricalKl {
     }
     Tensor logQ = q.logProbs();
     Tensor logP = p.logProbs();
-    return FamilyChecks.requireNoNaN("CategoricalKl", "kl",
-        logQ.exp().mul(logQ.sub(logP)).rowSums());
+    return Checks.noNaN("CategoricalKl.kl", logQ.exp().mul(logQ.sub(logP)).rowSums());
   }
 }

@@ -2,7 +2,6 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.model.Distribution;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
@@ -47,7 +46,7 @@ import org.latentj.tensor.Tensor;
  * iff {@code 1 - X ~ CB(-l)}), with {@code e^-a - 1 = -2 tanh(a/2) / (1 + tanh(a/2))} accurate
  * for every {@code a >= 0}.
  */
-public final class ContinuousBernoulli implements Distribution {
+public final class ContinuousBernoulli extends LogitsFamily {
 
   /** {@code |l|} below which log C, the mean and the variance use their series. */
   static final double SERIES_RADIUS = 0.5;
@@ -75,10 +74,8 @@ public final class ContinuousBernoulli implements Distribution {
 
   private static final double LOG_2 = Math.log(2);
 
-  private final Tensor logits;
-
   private ContinuousBernoulli(Tensor logits) {
-    this.logits = logits;
+    super(logits);
   }
 
   /**
@@ -87,40 +84,29 @@ public final class ContinuousBernoulli implements Distribution {
    * @param logits {@code n x d}; finite
    */
   public static ContinuousBernoulli ofLogits(Tensor logits) {
-    Checks.finite("ContinuousBernoulli.ofLogits: logits", logits);
-    return new ContinuousBernoulli(logits);
-  }
-
-  /** The logits {@code l}, {@code n x d}. */
-  public Tensor logits() {
-    return logits;
+    return new ContinuousBernoulli(checkedLogits("ContinuousBernoulli.ofLogits: logits", logits));
   }
 
   /** The shape parameter {@code lambda = sigmoid(l)} (not the mean), {@code n x d}. */
   public Tensor probs() {
-    return logits.sigmoid();
-  }
-
-  @Override
-  public int batchSize() {
-    return logits.rows();
-  }
-
-  @Override
-  public int eventSize() {
-    return logits.cols();
+    return logits().sigmoid();
   }
 
   @Override
   public Tensor logProb(Tensor value) {
-    Checks.valueShape("ContinuousBernoulli.logProb: value", value, batchSize(), eventSize());
-    Checks.unitInterval("ContinuousBernoulli.logProb: value", value);
-    return value.mul(logits).sub(logits.softplus()).add(logNormalizer()).rowSums();
+    return sigmoidLogLikelihoodTerms("ContinuousBernoulli.logProb: value", value)
+        .add(logNormalizer()).rowSums();
+  }
+
+  /** The same continuous Bernoulli with its logits cut from the graph. */
+  @Override
+  public ContinuousBernoulli detachParameters() {
+    return new ContinuousBernoulli(logits().detach());
   }
 
   /** {@code log C = log(l / tanh(l/2))}, elementwise; near 0 its series. */
   Tensor logNormalizer() {
-    return NearZero.piecewise(logits, SERIES_RADIUS,
+    return NearZero.piecewise(logits(), SERIES_RADIUS,
         l -> l.div(l.mul(0.5).tanh()).log(),
         l -> {
           Tensor s = l.square();
@@ -160,7 +146,7 @@ public final class ContinuousBernoulli implements Distribution {
   public Tensor rsample(UniformRandomProvider rng) {
     DMatrixRMaj u = new DMatrixRMaj(batchSize(), eventSize());
     Rngs.fillUniformOpen(rng, u);
-    return NearZero.piecewise(logits, QUANTILE_SERIES_RADIUS,
+    return NearZero.piecewise(logits(), QUANTILE_SERIES_RADIUS,
         l -> quantile(l, u), l -> quantileSeries(l, u)).clamp(0, 1);
   }
 
@@ -204,7 +190,7 @@ public final class ContinuousBernoulli implements Distribution {
   /** {@code 1/2 + 1/(2 tanh(l/2)) - 1/l}; near 0, {@code 1/2 + l/12 - l^3/720 + ...}. */
   @Override
   public Tensor mean() {
-    return NearZero.piecewise(logits, SERIES_RADIUS,
+    return NearZero.piecewise(logits(), SERIES_RADIUS,
         l -> l.mul(0.5).tanh().rdiv(0.5).add(0.5).sub(l.rdiv(1.0)),
         l -> polynomial(l.square(), MEAN_SERIES).mul(l).add(0.5));
   }
@@ -212,7 +198,7 @@ public final class ContinuousBernoulli implements Distribution {
   /** {@code 1/l^2 - e^-|l| / (1 - e^-|l|)^2}; near 0, {@code 1/12 - l^2/240 + ...}. */
   @Override
   public Tensor variance() {
-    return NearZero.piecewise(logits, SERIES_RADIUS,
+    return NearZero.piecewise(logits(), SERIES_RADIUS,
         l -> {
           Tensor e = l.abs().neg().exp();
           return l.square().rdiv(1.0).sub(e.div(e.neg().add(1).square()));
@@ -223,6 +209,7 @@ public final class ContinuousBernoulli implements Distribution {
   /** {@code -E[log p(X)] = sum_j [softplus(l_j) - log C(l_j) - l_j mean_j]}. */
   @Override
   public Tensor entropy() {
+    Tensor logits = logits();
     return logits.softplus().sub(logNormalizer()).sub(logits.mul(mean())).rowSums();
   }
 

@@ -2,8 +2,6 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.model.Distribution;
-import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -23,23 +21,13 @@ import org.latentj.tensor.Tensor;
  * <p>Shapes: as {@link Normal}, both parameters are {@code n x d} or either one a shared
  * {@code 1 x d} row.
  */
-public final class Laplace implements Distribution {
+public final class Laplace extends LocationScaleFamily {
 
   private static final double LOG_2 = Math.log(2);
 
-  private final Tensor loc;
-  private final Tensor scale;
-  private final Tensor logScale;
-  private final Tensor inverseScale;
-  private final int batchSize;
-
   private Laplace(Tensor loc, Tensor scale, Tensor logScale, Tensor inverseScale,
       int batchSize) {
-    this.loc = loc;
-    this.scale = scale;
-    this.logScale = logScale;
-    this.inverseScale = inverseScale;
-    this.batchSize = batchSize;
+    super(loc, scale, logScale, inverseScale, batchSize);
   }
 
   /**
@@ -49,9 +37,7 @@ public final class Laplace implements Distribution {
    * @param scale {@code n x d} or {@code 1 x d}; finite and strictly positive
    */
   public static Laplace of(Tensor loc, Tensor scale) {
-    int n = Shapes.batchSize("Laplace.of", "loc", loc, "scale", scale);
-    Checks.finite("Laplace.of: loc", loc);
-    Checks.positive("Laplace.of: scale", scale);
+    int n = checkScale("Laplace.of", "loc", loc, scale);
     return new Laplace(loc, scale, scale.log(), scale.rdiv(1.0), n);
   }
 
@@ -62,64 +48,32 @@ public final class Laplace implements Distribution {
    * @param logScale {@code n x d} or {@code 1 x d}; finite
    */
   public static Laplace ofLogScale(Tensor loc, Tensor logScale) {
-    int n = Shapes.batchSize("Laplace.ofLogScale", "loc", loc, "logScale", logScale);
-    Checks.finite("Laplace.ofLogScale: loc", loc);
-    Checks.finite("Laplace.ofLogScale: logScale", logScale);
+    int n = checkLogSpread("Laplace.ofLogScale", "loc", loc, "logScale", logScale);
     return new Laplace(loc, logScale.exp(), logScale, logScale.neg().exp(), n);
-  }
-
-  /** The location {@code mu} ({@code n x d} or {@code 1 x d}). */
-  public Tensor loc() {
-    return loc;
-  }
-
-  /** The scale {@code b} ({@code n x d} or {@code 1 x d}). */
-  public Tensor scale() {
-    return scale;
   }
 
   /** {@code log b} ({@code n x d} or {@code 1 x d}). */
   public Tensor logScale() {
-    return logScale;
+    return logSpread();
   }
 
-  /** {@code 1 / b}, computed without dividing where the family was built from a log-scale. */
-  Tensor inverseScale() {
-    return inverseScale;
-  }
-
+  /** The same Laplace with its parameters cut from the graph, for DReG estimators. */
   @Override
-  public int batchSize() {
-    return batchSize;
-  }
-
-  @Override
-  public int eventSize() {
-    return loc.cols();
+  public Laplace detachParameters() {
+    return new Laplace(loc().detach(), scale().detach(), logScale().detach(),
+        inverseScale().detach(), batchSize());
   }
 
   @Override
   public Tensor logProb(Tensor value) {
-    Checks.valueShape("Laplace.logProb: value", value, batchSize, eventSize());
-    Checks.finite("Laplace.logProb: value", value);
-    return value.sub(loc).abs().mul(inverseScale).add(logScale).add(LOG_2).neg().rowSums();
+    return checkedValue("Laplace.logProb: value", value).sub(loc()).abs().mul(inverseScale())
+        .add(logScale()).add(LOG_2).neg().rowSums();
   }
 
+  /** {@code e = log(2u)} for {@code u < 1/2}, {@code -log(2(1 - u))} otherwise: the inverse CDF. */
   @Override
-  public Tensor sample(UniformRandomProvider rng) {
-    try (GradMode.Scope off = GradMode.disable()) {
-      return rsample(rng);
-    }
-  }
-
-  @Override
-  public boolean hasRsample() {
-    return true;
-  }
-
-  @Override
-  public Tensor rsample(UniformRandomProvider rng) {
-    DMatrixRMaj e = new DMatrixRMaj(batchSize, eventSize());
+  DMatrixRMaj standardNoise(UniformRandomProvider rng) {
+    DMatrixRMaj e = new DMatrixRMaj(batchSize(), eventSize());
     double[] d = e.data;
     for (int i = 0; i < d.length; i++) {
       double u;
@@ -129,26 +83,16 @@ public final class Laplace implements Distribution {
       // Each half of the inverse CDF takes its log of a number in (0, 1], never of 0.
       d[i] = u < 0.5 ? Math.log(2 * u) : -Math.log(2 * (1 - u));
     }
-    return loc.add(scale.mul(Tensor.constant(e)));
-  }
-
-  @Override
-  public Tensor mean() {
-    return Shapes.expandRows(loc, batchSize);
+    return e;
   }
 
   @Override
   public Tensor variance() {
-    return Shapes.expandRows(logScale.mul(2).exp().mul(2), batchSize);
+    return Shapes.expandRows(logScale().mul(2).exp().mul(2), batchSize());
   }
 
   @Override
   public Tensor entropy() {
-    return Shapes.expandRows(logScale.add(1 + LOG_2).rowSums(), batchSize);
-  }
-
-  @Override
-  public String toString() {
-    return "Laplace[batch " + batchSize + ", event " + eventSize() + "]";
+    return Shapes.expandRows(logScale().add(1 + LOG_2).rowSums(), batchSize());
   }
 }

@@ -62,29 +62,20 @@ public final class MixtureOfDiagonalNormals implements Distribution {
    */
   public static MixtureOfDiagonalNormals of(Tensor mixtureLogits, Tensor means,
       Tensor logVariances, int batchSize) {
-    FamilyChecks.requireNonNull(FAMILY, "mixtureLogits", mixtureLogits);
-    FamilyChecks.requireNonNull(FAMILY, "means", means);
-    FamilyChecks.requireNonNull(FAMILY, "logVariances", logVariances);
-    if (batchSize < 1) {
-      throw new IllegalArgumentException(FAMILY + ": batchSize must be positive, got "
-          + batchSize);
-    }
+    Checks.nonNull(FAMILY + ": mixtureLogits", mixtureLogits);
+    Checks.nonNull(FAMILY + ": means", means);
+    Checks.nonNull(FAMILY + ": logVariances", logVariances);
+    Checks.atLeastOne(FAMILY + ": batchSize", batchSize);
     int k = means.rows();
     int d = means.cols();
-    FamilyChecks.requireRowsCols(FAMILY, "logVariances", logVariances, k, d, false);
-    FamilyChecks.requireRowsCols(FAMILY, "mixtureLogits", mixtureLogits, batchSize, k, true);
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY, "mixtureLogits", mixtureLogits);
-      FamilyChecks.requireFiniteElements(FAMILY, "means", means);
-      FamilyChecks.requireFiniteElements(FAMILY, "logVariances", logVariances);
-      double[] lv = logVariances.value().data;
-      for (int i = 0; i < lv.length && i < logVariances.size(); i++) {
-        if (Math.abs(lv[i]) > MAX_ABS_LOG_VARIANCE) {
-          throw FamilyChecks.elementError(FAMILY, "logVariances", logVariances, i,
-              "must lie within +-" + MAX_ABS_LOG_VARIANCE + " (the variance would overflow)");
-        }
-      }
-    }
+    Shapes.require(FAMILY + ": logVariances", logVariances, k, d, false);
+    Shapes.require(FAMILY + ": mixtureLogits", mixtureLogits, batchSize, k, true);
+    Checks.finite(FAMILY + ": mixtureLogits", mixtureLogits);
+    Checks.finite(FAMILY + ": means", means);
+    Checks.finite(FAMILY + ": logVariances", logVariances);
+    Checks.elements(FAMILY + ": logVariances", logVariances,
+        lv -> Math.abs(lv) <= MAX_ABS_LOG_VARIANCE,
+        "must lie within +-" + MAX_ABS_LOG_VARIANCE + " (the variance would overflow)");
     return new MixtureOfDiagonalNormals(mixtureLogits, means, logVariances, batchSize);
   }
 
@@ -98,6 +89,13 @@ public final class MixtureOfDiagonalNormals implements Distribution {
 
   public Tensor logVariances() {
     return logVariances;
+  }
+
+  /** The same mixture with every parameter cut from the graph. */
+  @Override
+  public MixtureOfDiagonalNormals detachParameters() {
+    return new MixtureOfDiagonalNormals(mixtureLogits.detach(), means.detach(),
+        logVariances.detach(), batchSize);
   }
 
   /** The number of components {@code K}. */
@@ -121,10 +119,8 @@ public final class MixtureOfDiagonalNormals implements Distribution {
    * log of the unnormalized responsibilities.
    */
   public Tensor componentLogJoint(Tensor value) {
-    FamilyChecks.requireValueShape(FAMILY, value, batchSize, eventSize());
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY + ".logProb", "value", value);
-    }
+    Checks.valueShape(FAMILY + ".logProb: value", value, batchSize, eventSize());
+    Checks.finite(FAMILY + ".logProb: value", value);
     int d = eventSize();
     Tensor precision = logVariances.neg().exp(); // K x d
     Tensor scaledMeans = means.mul(precision); // K x d
@@ -139,7 +135,7 @@ public final class MixtureOfDiagonalNormals implements Distribution {
 
   @Override
   public Tensor logProb(Tensor value) {
-    return FamilyChecks.requireNoNaN(FAMILY, "logProb", componentLogJoint(value).rowLogSumExp());
+    return Checks.noNaN(FAMILY + ".logProb", componentLogJoint(value).rowLogSumExp());
   }
 
   /** Picks a component with probability {@code pi}, then draws from its Gaussian. */
@@ -167,7 +163,7 @@ public final class MixtureOfDiagonalNormals implements Distribution {
   @Override
   public Tensor mean() {
     Tensor mean = mixtureLogits.softmax().matmul(means);
-    return FamilyChecks.expandRows(mean, batchSize);
+    return Shapes.expandRows(mean, batchSize);
   }
 
   /**
@@ -185,7 +181,7 @@ public final class MixtureOfDiagonalNormals implements Distribution {
     } else {
       variance = pi.matmul(logVariances.exp().add(means.square())).sub(mean.square()).relu();
     }
-    return FamilyChecks.expandRows(variance, batchSize);
+    return Shapes.expandRows(variance, batchSize);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.latentj.model.Distribution;
-import org.latentj.tensor.GradMode;
+import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -23,23 +22,13 @@ import org.latentj.tensor.Tensor;
  * {@code 1 x d} row shared by all {@code n} rows (a learned or fixed per-feature variance). The
  * batch size is the larger row count.
  */
-public final class Normal implements Distribution {
+public final class Normal extends LocationScaleFamily {
 
   static final double LOG_2PI = Math.log(2 * Math.PI);
 
-  private final Tensor loc;
-  private final Tensor scale;
-  private final Tensor logVariance;
-  private final Tensor inverseScale;
-  private final int batchSize;
-
   private Normal(Tensor loc, Tensor scale, Tensor logVariance, Tensor inverseScale,
       int batchSize) {
-    this.loc = loc;
-    this.scale = scale;
-    this.logVariance = logVariance;
-    this.inverseScale = inverseScale;
-    this.batchSize = batchSize;
+    super(loc, scale, logVariance, inverseScale, batchSize);
   }
 
   /**
@@ -49,9 +38,7 @@ public final class Normal implements Distribution {
    * @param logVariance {@code n x d} or {@code 1 x d}; finite
    */
   public static Normal ofLogVariance(Tensor mean, Tensor logVariance) {
-    int n = Shapes.batchSize("Normal.ofLogVariance", "mean", mean, "logVariance", logVariance);
-    Checks.finite("Normal.ofLogVariance: mean", mean);
-    Checks.finite("Normal.ofLogVariance: logVariance", logVariance);
+    int n = checkLogSpread("Normal.ofLogVariance", "mean", mean, "logVariance", logVariance);
     return new Normal(mean, logVariance.mul(0.5).exp(), logVariance,
         logVariance.mul(-0.5).exp(), n);
   }
@@ -63,93 +50,41 @@ public final class Normal implements Distribution {
    * @param scale {@code n x d} or {@code 1 x d}; finite and strictly positive
    */
   public static Normal ofScale(Tensor mean, Tensor scale) {
-    int n = Shapes.batchSize("Normal.ofScale", "mean", mean, "scale", scale);
-    Checks.finite("Normal.ofScale: mean", mean);
-    Checks.positive("Normal.ofScale: scale", scale);
+    int n = checkScale("Normal.ofScale", "mean", mean, scale);
     return new Normal(mean, scale, scale.log().mul(2), scale.rdiv(1.0), n);
-  }
-
-  /** The mean {@code mu} as given ({@code n x d} or {@code 1 x d}). */
-  public Tensor loc() {
-    return loc;
-  }
-
-  /** The standard deviation {@code sigma} ({@code n x d} or {@code 1 x d}). */
-  public Tensor scale() {
-    return scale;
   }
 
   /** {@code log sigma^2} ({@code n x d} or {@code 1 x d}). */
   public Tensor logVariance() {
-    return logVariance;
+    return logSpread();
   }
 
   /** The same Normal with its parameters cut from the graph, for DReG estimators. */
   @Override
   public Normal detachParameters() {
-    return new Normal(loc.detach(), scale.detach(), logVariance.detach(), inverseScale.detach(),
-        batchSize);
-  }
-
-  /** {@code 1 / sigma}, computed without dividing where built from a log-variance. */
-  Tensor inverseScale() {
-    return inverseScale;
-  }
-
-  @Override
-  public int batchSize() {
-    return batchSize;
-  }
-
-  @Override
-  public int eventSize() {
-    return loc.cols();
+    return new Normal(loc().detach(), scale().detach(), logVariance().detach(),
+        inverseScale().detach(), batchSize());
   }
 
   @Override
   public Tensor logProb(Tensor value) {
-    Checks.valueShape("Normal.logProb: value", value, batchSize, eventSize());
-    Checks.finite("Normal.logProb: value", value);
-    Tensor z = value.sub(loc).mul(inverseScale);
-    return z.square().add(logVariance).add(LOG_2PI).mul(-0.5).rowSums();
+    Tensor z = checkedValue("Normal.logProb: value", value).sub(loc()).mul(inverseScale());
+    return z.square().add(logVariance()).add(LOG_2PI).mul(-0.5).rowSums();
   }
 
+  /** {@code eps ~ N(0, I)}. */
   @Override
-  public Tensor sample(UniformRandomProvider rng) {
-    try (GradMode.Scope off = GradMode.disable()) {
-      return rsample(rng);
-    }
-  }
-
-  @Override
-  public boolean hasRsample() {
-    return true;
-  }
-
-  /** {@code mu + sigma * eps}, {@code eps ~ N(0, I)}: differentiable in mu and sigma. */
-  @Override
-  public Tensor rsample(UniformRandomProvider rng) {
-    Tensor eps = Tensor.constant(Rngs.standardNormal(rng, batchSize, eventSize()));
-    return loc.add(scale.mul(eps));
-  }
-
-  @Override
-  public Tensor mean() {
-    return Shapes.expandRows(loc, batchSize);
+  DMatrixRMaj standardNoise(UniformRandomProvider rng) {
+    return Rngs.standardNormal(rng, batchSize(), eventSize());
   }
 
   @Override
   public Tensor variance() {
-    return Shapes.expandRows(logVariance.exp(), batchSize);
+    return Shapes.expandRows(logVariance().exp(), batchSize());
   }
 
   @Override
   public Tensor entropy() {
-    return Shapes.expandRows(logVariance.add(1 + LOG_2PI).mul(0.5).rowSums(), batchSize);
-  }
-
-  @Override
-  public String toString() {
-    return "Normal[batch " + batchSize + ", event " + eventSize() + "]";
+    return Shapes.expandRows(logVariance().add(1 + LOG_2PI).mul(0.5).rowSums(), batchSize());
   }
 }

@@ -47,10 +47,7 @@ public final class NormalHead extends Head {
 
   /** Raw = mean; every column has the given variance (finite, strictly positive). */
   public static NormalHead fixedVariance(double variance) {
-    if (!(variance > 0) || variance == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException("NormalHead.fixedVariance: variance is " + variance
-          + "; expected a finite positive number");
-    }
+    Checks.positive("NormalHead.fixedVariance: variance", variance);
     return new NormalHead(Mode.FIXED_VARIANCE, null, Math.log(variance));
   }
 

@@ -2,7 +2,6 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.Tensor;
 
@@ -23,63 +22,47 @@ import org.latentj.tensor.Tensor;
  * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
  * range) and support checks of values run while {@link Validation} is on.
  */
-public final class OneHotCategorical implements Distribution {
+public final class OneHotCategorical extends LogitsFamily {
 
   private static final String FAMILY = "OneHotCategorical";
 
-  private final Tensor logits;
-
   private OneHotCategorical(Tensor logits) {
-    this.logits = logits;
+    super(logits);
   }
 
   /** A categorical over {@code K = logits.cols()} classes per row; logits must be finite. */
   public static OneHotCategorical ofLogits(Tensor logits) {
-    FamilyChecks.requireNonNull(FAMILY, "logits", logits);
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY, "logits", logits);
-    }
-    return new OneHotCategorical(logits);
+    return new OneHotCategorical(checkedLogits(FAMILY + ": logits", logits));
   }
 
-  public Tensor logits() {
-    return logits;
+  /** The same categorical with its logits cut from the graph. */
+  @Override
+  public OneHotCategorical detachParameters() {
+    return new OneHotCategorical(logits().detach());
   }
 
   /** {@code log softmax(logits)}, row by row: the normalized log-probabilities. */
   public Tensor logProbs() {
-    return logits.logSoftmax();
+    return logits().logSoftmax();
   }
 
   /** {@code softmax(logits)}, row by row. */
   public Tensor probs() {
-    return logits.softmax();
-  }
-
-  @Override
-  public int batchSize() {
-    return logits.rows();
-  }
-
-  /** The number of classes {@code K}. */
-  @Override
-  public int eventSize() {
-    return logits.cols();
+    return logits().softmax();
   }
 
   /** {@code sum_j x_j log softmax(l)_j}; with {@link Validation} on, rows must be one-hot. */
   @Override
   public Tensor logProb(Tensor value) {
-    FamilyChecks.requireValueShape(FAMILY, value, batchSize(), eventSize());
+    Checks.valueShape(FAMILY + ".logProb: value", value, batchSize(), eventSize());
     if (Validation.isEnabled()) {
-      requireOneHot(FAMILY + ".logProb", value);
+      requireOneHot(FAMILY + ".logProb: value", value);
     }
-    return FamilyChecks.requireNoNaN(FAMILY, "logProb",
-        value.detach().mul(logProbs()).rowSums());
+    return Checks.noNaN(FAMILY + ".logProb", value.detach().mul(logProbs()).rowSums());
   }
 
   /** Fails naming the first row of {@code value} that is not one-hot. */
-  static void requireOneHot(String where, Tensor value) {
+  private static void requireOneHot(String where, Tensor value) {
     double[] x = value.value().data;
     int k = value.cols();
     for (int i = 0; i < value.rows(); i++) {
@@ -89,12 +72,12 @@ public final class OneHotCategorical implements Distribution {
         if (v == 1.0) {
           ones++;
         } else if (v != 0.0) {
-          throw FamilyChecks.elementError(where, "value", value, i * k + j,
+          throw Checks.elementError(where, value, i * k + j,
               "must be one-hot (every entry 0 or 1)");
         }
       }
       if (ones != 1) {
-        throw new IllegalArgumentException(where + ": value row " + i + " must be one-hot but"
+        throw new IllegalArgumentException(where + " row " + i + " must be one-hot but"
             + " holds " + ones + " ones (shape " + value.shape() + ")");
       }
     }
@@ -105,7 +88,7 @@ public final class OneHotCategorical implements Distribution {
   public Tensor sample(UniformRandomProvider rng) {
     int n = batchSize();
     int k = eventSize();
-    double[] l = logits.value().data;
+    double[] l = logits().value().data;
     DMatrixRMaj out = new DMatrixRMaj(n, k);
     for (int i = 0; i < n; i++) {
       out.data[i * k + drawClass(l, i * k, k, rng)] = 1.0;
@@ -159,7 +142,7 @@ public final class OneHotCategorical implements Distribution {
   @Override
   public Tensor entropy() {
     Tensor logP = logProbs();
-    return FamilyChecks.requireNoNaN(FAMILY, "entropy", logP.exp().mul(logP).rowSums().neg());
+    return Checks.noNaN(FAMILY + ".entropy", logP.exp().mul(logP).rowSums().neg());
   }
 
   @Override

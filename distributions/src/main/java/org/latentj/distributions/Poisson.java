@@ -48,16 +48,21 @@ public final class Poisson implements Distribution {
 
   /** Counts with rates {@code exp(logRate)}; {@code logRate} is {@code n x d} and finite. */
   public static Poisson ofLogRate(Tensor logRate) {
-    FamilyChecks.requireNonNull(FAMILY, "logRate", logRate);
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteAtMost(FAMILY, "logRate", logRate, MAX_LOG_RATE,
-          "the rate would overflow");
-    }
+    Checks.nonNull(FAMILY + ": logRate", logRate);
+    Checks.finite(FAMILY + ": logRate", logRate);
+    Checks.elements(FAMILY + ": logRate", logRate, eta -> eta <= MAX_LOG_RATE,
+        "must be at most " + MAX_LOG_RATE + " (the rate would overflow)");
     return new Poisson(logRate);
   }
 
   public Tensor logRate() {
     return logRate;
+  }
+
+  /** The same Poisson with its log-rates cut from the graph. */
+  @Override
+  public Poisson detachParameters() {
+    return new Poisson(logRate.detach());
   }
 
   /** {@code exp(logRate)}. */
@@ -81,17 +86,12 @@ public final class Poisson implements Distribution {
    */
   @Override
   public Tensor logProb(Tensor value) {
-    FamilyChecks.requireValueShape(FAMILY, value, batchSize(), eventSize());
+    Checks.valueShape(FAMILY + ".logProb: value", value, batchSize(), eventSize());
+    Checks.elements(FAMILY + ".logProb: value", value,
+        k -> k >= 0 && k == Math.rint(k) && k != Double.POSITIVE_INFINITY,
+        "must be a non-negative integer count");
     double[] k = value.value().data;
     int size = value.size();
-    if (Validation.isEnabled()) {
-      for (int i = 0; i < size; i++) {
-        if (!(k[i] >= 0) || k[i] != Math.rint(k[i]) || Double.isInfinite(k[i])) {
-          throw FamilyChecks.elementError(FAMILY + ".logProb", "value", value, i,
-              "must be a non-negative integer count");
-        }
-      }
-    }
     DMatrixRMaj logFactorial = new DMatrixRMaj(value.rows(), value.cols());
     for (int i = 0; i < size; i++) {
       logFactorial.data[i] = Gamma.logGamma(k[i] + 1);
@@ -99,7 +99,7 @@ public final class Poisson implements Distribution {
     Tensor counts = value.detach();
     Tensor perColumn = counts.mul(logRate).sub(logRate.exp())
         .sub(Tensor.constant(logFactorial));
-    return FamilyChecks.requireNoNaN(FAMILY, "logProb", perColumn.rowSums());
+    return Checks.noNaN(FAMILY + ".logProb", perColumn.rowSums());
   }
 
   @Override

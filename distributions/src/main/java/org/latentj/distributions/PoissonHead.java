@@ -23,7 +23,7 @@ public final class PoissonHead extends Head {
 
   @Override
   public Poisson distribution(Tensor raw) {
-    FamilyChecks.rawEventSize(this, raw, "[log-rate]");
+    HeadWidths.eventSize(this, raw, "[log-rate]");
     return Poisson.ofLogRate(raw);
   }
 

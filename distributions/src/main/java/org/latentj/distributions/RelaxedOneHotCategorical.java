@@ -3,7 +3,6 @@ package org.latentj.distributions;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
@@ -39,18 +38,17 @@ import org.latentj.tensor.Tensor;
  * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
  * range) and support checks of values run while {@link Validation} is on.
  */
-public final class RelaxedOneHotCategorical implements Distribution {
+public final class RelaxedOneHotCategorical extends LogitsFamily {
 
   private static final String FAMILY = "RelaxedOneHotCategorical";
   /** How far a row of a value may sum away from 1 and still count as on the simplex. */
   private static final double SIMPLEX_TOLERANCE = 1e-6;
 
   private final double temperature;
-  private final Tensor logits;
 
   private RelaxedOneHotCategorical(double temperature, Tensor logits) {
+    super(logits);
     this.temperature = temperature;
-    this.logits = logits;
   }
 
   /**
@@ -58,35 +56,23 @@ public final class RelaxedOneHotCategorical implements Distribution {
    * be finite and positive, logits finite.
    */
   public static RelaxedOneHotCategorical of(double temperature, Tensor logits) {
-    FamilyChecks.requirePositive(FAMILY, "temperature", temperature);
-    FamilyChecks.requireNonNull(FAMILY, "logits", logits);
+    Checks.positive(FAMILY + ": temperature", temperature);
+    Checks.nonNull(FAMILY + ": logits", logits);
     if (logits.cols() < 2) {
       throw new IllegalArgumentException(FAMILY + ": logits is " + logits.shape()
           + ", needs at least 2 classes (columns)");
     }
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY, "logits", logits);
-    }
-    return new RelaxedOneHotCategorical(temperature, logits);
+    return new RelaxedOneHotCategorical(temperature, checkedLogits(FAMILY + ": logits", logits));
+  }
+
+  /** The same distribution with its logits cut from the graph, for DReG estimators. */
+  @Override
+  public RelaxedOneHotCategorical detachParameters() {
+    return new RelaxedOneHotCategorical(temperature, logits().detach());
   }
 
   public double temperature() {
     return temperature;
-  }
-
-  public Tensor logits() {
-    return logits;
-  }
-
-  @Override
-  public int batchSize() {
-    return logits.rows();
-  }
-
-  /** The number of classes {@code K}. */
-  @Override
-  public int eventSize() {
-    return logits.cols();
   }
 
   /**
@@ -97,17 +83,18 @@ public final class RelaxedOneHotCategorical implements Distribution {
   @Override
   public Tensor logProb(Tensor value) {
     int k = eventSize();
-    FamilyChecks.requireValueShape(FAMILY, value, batchSize(), k);
+    Checks.valueShape(FAMILY + ".logProb: value", value, batchSize(), k);
     if (Validation.isEnabled()) {
       requireSimplex(value);
     }
     double tau = temperature;
     double constant = Gamma.logGamma(k) + (k - 1) * Math.log(tau);
     Tensor logY = value.clamp(Double.MIN_NORMAL, 1.0).log();
+    Tensor logits = logits();
     Tensor scores = logits.sub(logY.mul(tau));
     Tensor out = logits.rowSums().sub(logY.rowSums().mul(tau + 1))
         .sub(scores.rowLogSumExp().mul(k)).add(constant);
-    return FamilyChecks.requireNoNaN(FAMILY, "logProb", out);
+    return Checks.noNaN(FAMILY + ".logProb", out);
   }
 
   private static void requireSimplex(Tensor value) {
@@ -118,7 +105,7 @@ public final class RelaxedOneHotCategorical implements Distribution {
       for (int j = 0; j < k; j++) {
         double v = y[i * k + j];
         if (!(v >= 0 && v <= 1)) {
-          throw FamilyChecks.elementError(FAMILY + ".logProb", "value", value, i * k + j,
+          throw Checks.elementError(FAMILY + ".logProb: value", value, i * k + j,
               "must lie on the simplex (entries in [0, 1])");
         }
         sum += v;
@@ -152,7 +139,7 @@ public final class RelaxedOneHotCategorical implements Distribution {
     for (int i = 0; i < n; i++) {
       d[i] = -Math.log(-Math.log(d[i]));
     }
-    return logits.add(Tensor.constant(g)).div(temperature).softmax();
+    return logits().add(Tensor.constant(g)).div(temperature).softmax();
   }
 
   /** Always throws: the Concrete distribution's mean has no closed form. */

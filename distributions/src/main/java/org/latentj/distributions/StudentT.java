@@ -66,7 +66,7 @@ public final class StudentT implements Distribution {
    * or {@code 1 x d}, positive.
    */
   public static StudentT of(double df, Tensor loc, Tensor scale) {
-    FamilyChecks.requirePositive(FAMILY, "df", df);
+    Checks.positive(FAMILY + ": df", df);
     checkLocScale(loc, scale);
     return new StudentT(loc, scale, null, df);
   }
@@ -77,22 +77,16 @@ public final class StudentT implements Distribution {
    */
   public static StudentT ofLearnedDf(Tensor df, Tensor loc, Tensor scale) {
     checkLocScale(loc, scale);
-    FamilyChecks.requireNonNull(FAMILY, "df", df);
-    FamilyChecks.requireRowsCols(FAMILY, "df", df, loc.rows(), loc.cols(), true);
-    if (Validation.isEnabled()) {
-      FamilyChecks.requirePositiveElements(FAMILY, "df", df);
-    }
+    Shapes.require(FAMILY + ": df", df, loc.rows(), loc.cols(), true);
+    Checks.positive(FAMILY + ": df", df);
     return new StudentT(loc, scale, df, Double.NaN);
   }
 
   private static void checkLocScale(Tensor loc, Tensor scale) {
-    FamilyChecks.requireNonNull(FAMILY, "loc", loc);
-    FamilyChecks.requireNonNull(FAMILY, "scale", scale);
-    FamilyChecks.requireRowsCols(FAMILY, "scale", scale, loc.rows(), loc.cols(), true);
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY, "loc", loc);
-      FamilyChecks.requirePositiveElements(FAMILY, "scale", scale);
-    }
+    Checks.nonNull(FAMILY + ": loc", loc);
+    Shapes.require(FAMILY + ": scale", scale, loc.rows(), loc.cols(), true);
+    Checks.finite(FAMILY + ": loc", loc);
+    Checks.positive(FAMILY + ": scale", scale);
   }
 
   public Tensor loc() {
@@ -113,6 +107,15 @@ public final class StudentT implements Distribution {
     return df != null ? df : Tensor.scalar(fixedDf);
   }
 
+  /**
+   * The same Student-t with {@code loc}, {@code scale} and a learned {@code df} cut from the
+   * graph, for DReG estimators.
+   */
+  @Override
+  public StudentT detachParameters() {
+    return new StudentT(loc.detach(), scale.detach(), df == null ? null : df.detach(), fixedDf);
+  }
+
   @Override
   public int batchSize() {
     return loc.rows();
@@ -125,10 +128,8 @@ public final class StudentT implements Distribution {
 
   @Override
   public Tensor logProb(Tensor value) {
-    FamilyChecks.requireValueShape(FAMILY, value, batchSize(), eventSize());
-    if (Validation.isEnabled()) {
-      FamilyChecks.requireFiniteElements(FAMILY + ".logProb", "value", value);
-    }
+    Checks.valueShape(FAMILY + ".logProb: value", value, batchSize(), eventSize());
+    Checks.finite(FAMILY + ".logProb: value", value);
     Tensor z = value.sub(loc).div(scale);
     Tensor perColumn;
     if (df == null) {
@@ -141,7 +142,7 @@ public final class StudentT implements Distribution {
       perColumn = z.square().div(df).log1p().mul(df.add(1).mul(-0.5)).sub(scale.log())
           .add(constant);
     }
-    return FamilyChecks.requireNoNaN(FAMILY, "logProb", perColumn.rowSums());
+    return Checks.noNaN(FAMILY + ".logProb", perColumn.rowSums());
   }
 
   @Override
@@ -252,8 +253,7 @@ public final class StudentT implements Distribution {
           .add(df.add(1).mul(0.5).mul(GammaFunctions.digammaHalfDifference(a)));
       perColumn = scale.log().add(constant);
     }
-    return FamilyChecks.requireNoNaN(FAMILY, "entropy",
-        FamilyChecks.expandRows(perColumn, n).rowSums());
+    return Checks.noNaN(FAMILY + ".entropy", Shapes.expandRows(perColumn, n).rowSums());
   }
 
   private double dfAt(int i, int j) {

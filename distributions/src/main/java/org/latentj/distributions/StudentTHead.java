@@ -34,7 +34,7 @@ public final class StudentTHead extends Head {
 
   /** Raw {@code [loc | log-scale]} with {@code df} fixed (finite, positive). */
   public static StudentTHead fixedDf(double df) {
-    FamilyChecks.requirePositive("StudentTHead", "df", df);
+    Checks.positive("StudentTHead: df", df);
     return new StudentTHead(df, Double.NaN, false);
   }
 
@@ -45,7 +45,7 @@ public final class StudentTHead extends Head {
 
   /** Raw {@code [loc | log-scale | r]} with {@code df = softplus(r) + floor}, {@code floor > 0}. */
   public static StudentTHead learnedDf(double floor) {
-    FamilyChecks.requirePositive("StudentTHead", "floor", floor);
+    Checks.positive("StudentTHead: floor", floor);
     return new StudentTHead(Double.NaN, floor, true);
   }
 
@@ -57,7 +57,7 @@ public final class StudentTHead extends Head {
 
   @Override
   public StudentT distribution(Tensor raw) {
-    int d = FamilyChecks.rawEventSize(this, raw, learned ? "[loc | log-scale | raw df]"
+    int d = HeadWidths.eventSize(this, raw, learned ? "[loc | log-scale | raw df]"
         : "[loc | log-scale]");
     Tensor loc = raw.columns(0, d);
     Tensor scale = raw.columns(d, 2 * d).exp();

@@ -20,8 +20,8 @@ class CategoricalTest {
       {0, 0, 0, 0, 0}, {1, -1, 2, -2, 0.5}, {2, 0.1, -3, 0.3, 1}});
 
   private static double[] probs(DMatrixRMaj logits, int row) {
-    double[] lp = DiscreteAndHeavyTailedContractTest.logSoftmax(
-        DiscreteAndHeavyTailedContractTest.row(logits, row));
+    double[] lp = References.logSoftmax(
+        References.row(logits, row));
     double[] p = new double[lp.length];
     for (int j = 0; j < p.length; j++) {
       p[j] = Math.exp(lp[j]);
@@ -66,7 +66,7 @@ class CategoricalTest {
   }
 
   private static DMatrixRMaj rowOf(DMatrixRMaj m, int i) {
-    return new DMatrixRMaj(1, m.numCols, true, DiscreteAndHeavyTailedContractTest.row(m, i));
+    return new DMatrixRMaj(1, m.numCols, true, References.row(m, i));
   }
 
   @Test

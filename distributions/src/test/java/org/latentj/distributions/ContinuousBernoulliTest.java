@@ -32,7 +32,7 @@ class ContinuousBernoulliTest {
   @ValueSource(doubles = {0, 1e-7, -0.03, 0.06, -0.2, 0.9, -2.5, 6, -15, 40})
   void densityIntegratesToOne(double logit) {
     ContinuousBernoulli d = of(logit);
-    double mass = Fixtures.CbReference.integrate(x -> Math.exp(d.logProb(Tensor.scalar(x)).item()));
+    double mass = CbReference.integrate(x -> Math.exp(d.logProb(Tensor.scalar(x)).item()));
     assertThat(mass).isCloseTo(1.0, within(1e-12));
   }
 
@@ -56,8 +56,8 @@ class ContinuousBernoulliTest {
     Tensor variance = d.variance();
     for (int j = 0; j < LOGITS.length; j++) {
       double l = LOGITS[j];
-      double m1 = Fixtures.CbReference.moment(l, 1);
-      double m2 = Fixtures.CbReference.moment(l, 2);
+      double m1 = CbReference.moment(l, 1);
+      double m2 = CbReference.moment(l, 2);
       assertThat(mean.get(0, j)).as("mean at %s", l).isCloseTo(m1, within(2e-15));
       assertThat(variance.get(0, j)).as("variance at %s", l)
           .isCloseTo(m2 - m1 * m1, within(1e-13 * Math.max(1e-2, m2 - m1 * m1)));
@@ -83,8 +83,8 @@ class ContinuousBernoulliTest {
   @Test
   void entropyMatchesNumericalIntegration() {
     for (double l : LOGITS) {
-      double expected = -Fixtures.CbReference.integrate(
-          x -> Fixtures.CbReference.density(l, x) * Math.log(Fixtures.CbReference.density(l, x)));
+      double expected = -CbReference.integrate(
+          x -> CbReference.density(l, x) * Math.log(CbReference.density(l, x)));
       assertThat(of(l).entropy().item()).as("entropy at %s", l).isCloseTo(expected, within(1e-12));
     }
   }
@@ -113,7 +113,7 @@ class ContinuousBernoulliTest {
     for (int i = 0; i < copies; i++) {
       for (int j = 0; j < LOGITS.length; j++) {
         double l = LOGITS[j];
-        assertThat(Fixtures.CbReference.cdf(l, x.get(i, j))).as("F(x) at logit %s", l)
+        assertThat(CbReference.cdf(l, x.get(i, j))).as("F(x) at logit %s", l)
             .isCloseTo(u.get(i, j), within(2e-15 * Math.max(1, Math.abs(l))));
       }
     }

@@ -25,7 +25,7 @@ class KlRulesTest {
   private static final int DRAWS = 100_000;
   private static final KlRegistry REGISTRY = KlRegistry.standard();
 
-  record Pair(String name, DistributionFixture q, DistributionFixture p) {
+  record Pair(String name, FamilyFixture q, FamilyFixture p) {
     @Override
     public String toString() {
       return name;
@@ -90,9 +90,9 @@ class KlRulesTest {
       for (int k = 0; k < DRAWS; k++) {
         w[k] = logRatio.get(i * DRAWS + k, 0);
       }
-      double se = DistributionContractTest.standardError(w);
+      double se = MomentAndFitChecks.standardError(w);
       assertThat(kl.get(i, 0)).as("KL of row %d", i)
-          .isCloseTo(DistributionContractTest.average(w), within(4 * se + 1e-12));
+          .isCloseTo(MomentAndFitChecks.average(w), within(4 * se + 1e-12));
     }
   }
 
@@ -131,9 +131,9 @@ class KlRulesTest {
       }
     }
     for (Pair c : cases) {
-      Tensor[] leaves = DistributionFixture.variables(c.parameters());
+      Tensor[] leaves = FamilyFixture.variables(c.parameters());
       Tensor kl = c.kl(leaves);
-      DistributionContractTest.assertFinite(c.name() + " KL", kl.value());
+      FamilyContractTest.assertFinite(c.name() + " KL", kl.value());
       for (double v : kl.value().data) {
         assertThat(v).as("%s KL", c.name()).isGreaterThanOrEqualTo(0.0);
       }
@@ -141,7 +141,7 @@ class KlRulesTest {
         kl.sum().backward();
         for (Tensor leaf : leaves) {
           if (leaf.grad() != null) {
-            DistributionContractTest.assertFinite(c.name() + " KL gradient", leaf.grad());
+            FamilyContractTest.assertFinite(c.name() + " KL gradient", leaf.grad());
           }
         }
       }

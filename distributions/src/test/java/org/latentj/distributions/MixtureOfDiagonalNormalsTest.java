@@ -33,8 +33,8 @@ class MixtureOfDiagonalNormalsTest {
     for (DMatrixRMaj logits : new DMatrixRMaj[] {SHARED, PER_ROW}) {
       MixtureOfDiagonalNormals m = mixture(logits, 2);
       for (int i = 0; i < 2; i++) {
-        double[] lp = DiscreteAndHeavyTailedContractTest.logSoftmax(
-            DiscreteAndHeavyTailedContractTest.row(logits, logits.numRows == 1 ? 0 : i));
+        double[] lp = References.logSoftmax(
+            References.row(logits, logits.numRows == 1 ? 0 : i));
         for (int j = 0; j < 3; j++) {
           double mean = 0;
           for (int k = 0; k < 4; k++) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -19,15 +18,6 @@ final class MomentAndFitChecks {
   static final double MIN_P_VALUE = 1e-3;
 
   private MomentAndFitChecks() {}
-
-  /** Kolmogorov-Smirnov p-value of {@code data} against the continuous CDF {@code cdf}. */
-  static double ksPValue(double[] data, DoubleUnaryOperator cdf) {
-    double[] u = new double[data.length];
-    for (int i = 0; i < data.length; i++) {
-      u[i] = cdf.applyAsDouble(data[i]); // probability integral transform: U(0, 1) if cdf fits
-    }
-    return ksUniformPValue(u);
-  }
 
   /** Kolmogorov-Smirnov p-value of {@code u} against U(0, 1). */
   static double ksUniformPValue(double[] u) {
@@ -118,6 +108,25 @@ final class MomentAndFitChecks {
           .isCloseTo(variance.get(0, j),
               org.assertj.core.data.Offset.offset(4 * varianceError + 1e-12));
     }
+  }
+
+  /** The sample mean. */
+  static double average(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s / x.length;
+  }
+
+  /** The standard error of the sample mean, {@code sqrt(s^2 / n)} with the unbiased {@code s^2}. */
+  static double standardError(double[] x) {
+    double mean = average(x);
+    double s = 0;
+    for (double v : x) {
+      s += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(s / (x.length - 1) / x.length);
   }
 
   /** Column {@code j} of {@code m}. */

@@ -1,7 +1,6 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
 
 /**
@@ -20,23 +19,10 @@ import org.latentj.nn.Parameter;
  * the scalar state restores. {@code weightDecay} is the L2 term that makes training MAP under a
  * Gaussian prior ({@link WeightDecay}); for decoupled decay use {@link AdamW}.
  */
-public final class Adam extends BaseOptimizer {
-
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
-  private final DMatrixRMaj[] first;
-  private final DMatrixRMaj[] second;
+public final class Adam extends AdamFamily {
 
   private Adam(Builder b, Map<String, Parameter> parameters) {
-    super("Adam", parameters, b.learningRate);
-    this.beta1 = b.beta1;
-    this.beta2 = b.beta2;
-    this.eps = b.eps;
-    this.weightDecay = b.weightDecay;
-    this.first = newBuffers("m", 0, false);
-    this.second = newBuffers("v", 0, true);
+    super("Adam", b, parameters);
   }
 
   /**
@@ -47,64 +33,29 @@ public final class Adam extends BaseOptimizer {
     return new Builder();
   }
 
+  /** 1: the decay is coupled, an L2 term of the gradient. */
   @Override
-  void update(long t, double lr) {
-    double stepSize = lr / (1 - Math.pow(beta1, t));
-    double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-    for (int k = 0; k < parameterCount(); k++) {
-      Parameter param = parameter(k);
-      AdamKernel.update(param.value().data, param.grad().data, first[k].data, second[k].data,
-          param.value().getNumElements(), beta1, beta2, eps, 1, weightDecay, stepSize,
-          correction2Sqrt);
-    }
+  double shrink(double lr) {
+    return 1;
   }
 
   @Override
-  String hyperparameters() {
-    return "beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps + ", weightDecay="
-        + weightDecay;
+  double l2() {
+    return weightDecay();
   }
 
-  /** Validating settings; each setter rejects a bad value at once, naming it. */
-  public static final class Builder {
-    private double learningRate = 1e-3;
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 0;
+  /**
+   * Validating settings; each setter rejects a bad value at once, naming it. {@code weightDecay}
+   * is the coupled L2 coefficient (see {@link WeightDecay}).
+   */
+  public static final class Builder extends AdamSettings<Builder> {
 
-    private Builder() {}
-
-    /** Finite, {@code >= 0}. */
-    public Builder learningRate(double rate) {
-      this.learningRate = Checks.nonNegative("Adam", "learningRate", rate);
-      return this;
+    private Builder() {
+      super("Adam", 0);
     }
 
-    /** Decay of the first-moment average, in {@code [0, 1)}. */
-    public Builder beta1(double beta1) {
-      this.beta1 = Checks.fraction("Adam", "beta1", beta1);
-      return this;
-    }
-
-    /** Decay of the second-moment average, in {@code [0, 1)}. */
-    public Builder beta2(double beta2) {
-      this.beta2 = Checks.fraction("Adam", "beta2", beta2);
-      return this;
-    }
-
-    /**
-     * Finite, {@code > 0}: keeps a parameter whose gradient is still 0 from becoming 0/0. (The
-     * IWAE experiments of Burda et al. 2015 used 1e-4.)
-     */
-    public Builder eps(double eps) {
-      this.eps = Checks.positive("Adam", "eps", eps);
-      return this;
-    }
-
-    /** Coupled L2 coefficient {@code lambda}, finite, {@code >= 0}; see {@link WeightDecay}. */
-    public Builder weightDecay(double lambda) {
-      this.weightDecay = Checks.nonNegative("Adam", "weightDecay", lambda);
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -1,7 +1,6 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
 
 /**
@@ -20,23 +19,10 @@ import org.latentj.nn.Parameter;
  * Gaussian prior under Adam's per-element scaling (see {@link WeightDecay}); it shrinks every
  * weight at the same relative rate. State: {@code m/<name>}, {@code v/<name>}.
  */
-public final class AdamW extends BaseOptimizer {
-
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
-  private final DMatrixRMaj[] first;
-  private final DMatrixRMaj[] second;
+public final class AdamW extends AdamFamily {
 
   private AdamW(Builder b, Map<String, Parameter> parameters) {
-    super("AdamW", parameters, b.learningRate);
-    this.beta1 = b.beta1;
-    this.beta2 = b.beta2;
-    this.eps = b.eps;
-    this.weightDecay = b.weightDecay;
-    this.first = newBuffers("m", 0, false);
-    this.second = newBuffers("v", 0, true);
+    super("AdamW", b, parameters);
   }
 
   /**
@@ -47,62 +33,30 @@ public final class AdamW extends BaseOptimizer {
     return new Builder();
   }
 
+  /** {@code 1 - lr * lambda}: the decoupled decay, scaled by the learning rate. */
   @Override
-  void update(long t, double lr) {
-    double stepSize = lr / (1 - Math.pow(beta1, t));
-    double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-    double shrink = 1 - lr * weightDecay;
-    for (int k = 0; k < parameterCount(); k++) {
-      Parameter param = parameter(k);
-      AdamKernel.update(param.value().data, param.grad().data, first[k].data, second[k].data,
-          param.value().getNumElements(), beta1, beta2, eps, shrink, 0, stepSize,
-          correction2Sqrt);
-    }
+  double shrink(double lr) {
+    return 1 - lr * weightDecay();
   }
 
+  /** 0: the decay is not part of the gradient, {@code m} or {@code v}. */
   @Override
-  String hyperparameters() {
-    return "beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps + ", weightDecay="
-        + weightDecay;
+  double l2() {
+    return 0;
   }
 
-  /** Validating settings; each setter rejects a bad value at once, naming it. */
-  public static final class Builder {
-    private double learningRate = 1e-3;
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 1e-2;
+  /**
+   * Validating settings; each setter rejects a bad value at once, naming it. {@code weightDecay}
+   * is the decoupled decay {@code lambda}.
+   */
+  public static final class Builder extends AdamSettings<Builder> {
 
-    private Builder() {}
-
-    /** Finite, {@code >= 0}. */
-    public Builder learningRate(double rate) {
-      this.learningRate = Checks.nonNegative("AdamW", "learningRate", rate);
-      return this;
+    private Builder() {
+      super("AdamW", 1e-2);
     }
 
-    /** Decay of the first-moment average, in {@code [0, 1)}. */
-    public Builder beta1(double beta1) {
-      this.beta1 = Checks.fraction("AdamW", "beta1", beta1);
-      return this;
-    }
-
-    /** Decay of the second-moment average, in {@code [0, 1)}. */
-    public Builder beta2(double beta2) {
-      this.beta2 = Checks.fraction("AdamW", "beta2", beta2);
-      return this;
-    }
-
-    /** Finite, {@code > 0}: keeps a parameter whose gradient is still 0 from becoming 0/0. */
-    public Builder eps(double eps) {
-      this.eps = Checks.positive("AdamW", "eps", eps);
-      return this;
-    }
-
-    /** Decoupled decay {@code lambda}, finite, {@code >= 0}. */
-    public Builder weightDecay(double lambda) {
-      this.weightDecay = Checks.nonNegative("AdamW", "weightDecay", lambda);
+    @Override
+    Builder self() {
       return this;
     }
 

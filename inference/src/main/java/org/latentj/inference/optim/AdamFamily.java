@@ -1,0 +1,62 @@
+package org.latentj.inference.optim;
+
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.nn.Parameter;
+
+/**
+ * The Adam update with its two moment buffers ({@code m/<name>}, {@code v/<name>}), shared by
+ * {@link Adam} and {@link AdamW}, which differ only in how the weight decay enters: as an L2 term
+ * of the gradient ({@link #l2()}) or as a shrink of the weights before the step
+ * ({@link #shrink(double)}). See {@link AdamKernel} for the per-element formula.
+ */
+abstract class AdamFamily extends BaseOptimizer {
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+  private final DMatrixRMaj[] first;
+  private final DMatrixRMaj[] second;
+
+  AdamFamily(String family, AdamSettings<?> s, Map<String, Parameter> parameters) {
+    super(family, parameters, s.learningRate());
+    this.beta1 = s.beta1();
+    this.beta2 = s.beta2();
+    this.eps = s.eps();
+    this.weightDecay = s.weightDecay();
+    this.first = newBuffers("m", 0, false);
+    this.second = newBuffers("v", 0, true);
+  }
+
+  /** The weight-decay coefficient {@code lambda}. */
+  final double weightDecay() {
+    return weightDecay;
+  }
+
+  /** The factor every weight is multiplied by before the step at learning rate {@code lr}. */
+  abstract double shrink(double lr);
+
+  /** The coefficient of the L2 term added to the gradient. */
+  abstract double l2();
+
+  @Override
+  final void update(long t, double lr) {
+    double stepSize = lr / (1 - Math.pow(beta1, t));
+    double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+    double shrink = shrink(lr);
+    double l2 = l2();
+    for (int k = 0; k < parameterCount(); k++) {
+      Parameter param = parameter(k);
+      AdamKernel.update(param.value().data, param.grad().data, first[k].data, second[k].data,
+          param.value().getNumElements(), beta1, beta2, eps, shrink, l2, stepSize,
+          correction2Sqrt);
+    }
+  }
+
+  @Override
+  final String hyperparameters() {
+    return "beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps + ", weightDecay="
+        + weightDecay;
+  }
+}
