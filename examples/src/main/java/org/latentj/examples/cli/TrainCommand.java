@@ -144,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Learning rate. Default: ${DEFAULT-VALUE}.")
   double learningRate;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "30",
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
       description = "Epochs to train (with --resume: the total, counting those done). "
           + "Default: ${DEFAULT-VALUE}.")
   int epochs;
@@ -212,6 +212,10 @@ final class TrainCommand implements Callable<Integer> {
     if (resume != null && out != null) {
       throw new UsageException("--out cannot be combined with --resume: a resumed run "
           + "continues in its own folder");
+    }
+    if (out != null && Files.exists(out.resolve(Run.CHECKPOINT))) {
+      throw new UsageException("--out " + out + " already holds a run (" + Run.CHECKPOINT
+          + "); continue it with --resume " + out + ", or choose another folder");
     }
   }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every command run in-process on tiny runs (a 784-32-2-32-784 VAE on the first 300 embedded
+ * Every command run in-process on tiny runs (a 784-32-2-32-784 VAE on the first 200 embedded
  * digits, one epoch): the files each writes, their sizes, and the exit codes and messages of
  * bad requests.
  */
@@ -55,7 +55,7 @@ class LatentjTest {
   /** {@code train} of the tiny VAE for {@code epochs} epochs into {@code out}. */
   static Result trainTiny(int epochs, Path out) {
     return latentj("train", "--epochs", Integer.toString(epochs), "--hidden", "32", "--latent",
-        "2", "--limit", "300", "--eval-k", "5", "--out", out.toString());
+        "2", "--limit", "200", "--eval-k", "5", "--out", out.toString());
   }
 
   static BufferedImage png(Path file) throws IOException {
@@ -94,12 +94,12 @@ class LatentjTest {
     List<String> metrics = Files.readAllLines(run.resolve("metrics.jsonl"));
     assertThat(metrics).hasSize(1);
     JsonNode epoch = JSON.readTree(metrics.get(0));
-    assertThat(epoch.get("examples_seen").asLong()).isEqualTo(240);
+    assertThat(epoch.get("examples_seen").asLong()).isEqualTo(160);
     assertThat(epoch.get("validation_bound").asDouble()).isNegative();
 
     JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
     assertThat(summary.get("epochs").asInt()).isEqualTo(1);
-    assertThat(summary.at("/test/examples").asInt()).isEqualTo(300);
+    assertThat(summary.at("/test/examples").asInt()).isEqualTo(200);
     assertThat(summary.at("/test/elbo").asDouble()).isNegative();
     assertThat(summary.at("/test/log_px_k").asInt()).isEqualTo(5);
     // Importance sampling tightens the bound.
@@ -111,12 +111,12 @@ class LatentjTest {
   @Test
   void evaluatePrintsAndWritesTheFigures() throws IOException {
     Path json = shared.resolve("eval.json");
-    Result r = latentj("evaluate", run.toString(), "-k", "20", "--examples", "40", "--json",
+    Result r = latentj("evaluate", run.toString(), "-k", "20", "--examples", "20", "--json",
         json.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("test ELBO", "test log p(x)", "k = 20", "active units");
     JsonNode n = JSON.readTree(json.toFile());
-    assertThat(n.at("/test/examples").asInt()).isEqualTo(40);
+    assertThat(n.at("/test/examples").asInt()).isEqualTo(20);
     assertThat(n.at("/test/log_px").asDouble()).isNegative();
     assertThat(n.at("/test/active_units").asInt()).isBetween(0, 2);
     assertThat(n.get("epoch").asInt()).isEqualTo(1);
@@ -231,6 +231,13 @@ class LatentjTest {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message.trim()).contains("--help");
     assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void trainingIntoAnExistingRunIsRefused() {
+    Result r = trainTiny(1, run);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("already holds a run", "--resume " + run);
   }
 
   @Test
