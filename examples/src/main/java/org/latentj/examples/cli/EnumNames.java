@@ -26,10 +26,8 @@ final class EnumNames {
 
   /** The command-line name of {@code value}. */
   static String name(Enum<?> value) {
-    if (value instanceof ObjectiveKind k) {
-      return OBJECTIVES.get(k);
-    }
-    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String plain = value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return value instanceof ObjectiveKind k ? OBJECTIVES.getOrDefault(k, plain) : plain;
   }
 
   /** The command-line names of every value of {@code type}, in declaration order. */

@@ -169,9 +169,10 @@ final class TrainCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int validation;
 
-  @Option(names = "--eval-k", paramLabel = "K", defaultValue = "100",
+  @Option(names = "--eval-k", paramLabel = "K", defaultValue = "50",
       description = "Importance samples per test example for log p(x) in summary.json "
-          + "(0 skips it; 'latentj evaluate' uses 5000). Default: ${DEFAULT-VALUE}.")
+          + "(0 skips it; a small k keeps the first run short, 'latentj evaluate' reports "
+          + "k = 5000). Default: ${DEFAULT-VALUE}.")
   int evalK;
 
   @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
