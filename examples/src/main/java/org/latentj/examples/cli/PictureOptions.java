@@ -1,0 +1,43 @@
+package org.latentj.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.latentj.inference.data.ImageShape;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The run folder, output file and pixel scale every picture command takes. */
+final class PictureOptions {
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
+  Path runDir;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "The PNG to write. Default: a file in RUN_DIR named after the command.")
+  Path out;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "2",
+      description = "Draw each pixel as an N x N block. Default: ${DEFAULT-VALUE}.")
+  int scale;
+
+  /** The run, after checking the scale. */
+  Run open() throws IOException {
+    Commands.atLeast("--scale", scale, 1);
+    return Run.open(runDir);
+  }
+
+  /** The file to write: {@code --out} or {@code RUN_DIR/name}. */
+  Path target(Run run, String name) {
+    return out != null ? out : run.file(name);
+  }
+
+  /** The run's image shape, or a usage error when its data are not images. */
+  static ImageShape shape(Run run) {
+    RunConfig c = run.config();
+    if (!c.isImages()) {
+      throw new UsageException("the run in " + run.dir() + " was trained on data that are not"
+          + " images (" + c.data() + "): there is nothing to draw");
+    }
+    return new ImageShape(c.imageHeight(), c.imageWidth());
+  }
+}

@@ -1,0 +1,115 @@
+package org.latentj.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.checkpoint.CheckpointStore;
+import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.training.CheckpointListener;
+import org.latentj.inference.training.Checkpoints;
+import org.latentj.inference.training.MetricsListener;
+import org.latentj.inference.training.RunProvenance;
+import org.latentj.tensor.Rngs;
+
+/**
+ * A run folder and what is in it: the checkpoint, the settings stored in its provenance, and the
+ * VAE rebuilt from them with the checkpoint's parameters.
+ */
+final class Run {
+
+  static final String CHECKPOINT = CheckpointListener.FILE_NAME;
+  static final String METRICS = MetricsListener.FILE_NAME;
+  static final String SUMMARY = "summary.json";
+  static final String EVALUATION = "evaluation.json";
+  static final String SAMPLES = "samples.png";
+  static final String RECONSTRUCTIONS = "reconstructions.png";
+  static final String TRAINING_CURVE = "training-curve.png";
+  static final String MANIFOLD = "manifold.png";
+  static final String INTERPOLATION = "interpolation.png";
+
+  private final Path dir;
+  private final Checkpoint checkpoint;
+  private final VaeSettings settings;
+  private final RunConfig config;
+
+  private Run(Path dir, Checkpoint checkpoint, VaeSettings settings, RunConfig config) {
+    this.dir = dir;
+    this.checkpoint = checkpoint;
+    this.settings = settings;
+    this.config = config;
+  }
+
+  /**
+   * Reads the checkpoint of the run in {@code dir} and the settings in its provenance.
+   *
+   * @throws UsageException if {@code dir} is not a run folder
+   * @throws IOException if the checkpoint cannot be read or is damaged
+   */
+  static Run open(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("RUN_DIR " + dir + ": no such folder");
+    }
+    Path file = dir.resolve(CHECKPOINT);
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("RUN_DIR " + dir + " holds no " + CHECKPOINT
+          + "; is it a folder written by 'latentj train'?");
+    }
+    Checkpoint checkpoint = CheckpointStore.load(file);
+    VaeSettings settings = RunProvenance.component(checkpoint.provenance(), RunConfig.SETTINGS,
+        VaeSettings.class);
+    RunConfig config = RunProvenance.component(checkpoint.provenance(), RunConfig.COMPONENT,
+        RunConfig.class);
+    return new Run(dir, checkpoint, settings, config);
+  }
+
+  /**
+   * The VAE of {@code settings} holding this run's trained parameters.
+   *
+   * @throws IllegalArgumentException "checkpoint belongs to another model: ..." when the
+   *     settings build another shape
+   */
+  Vae vae(VaeSettings settings) {
+    Vae vae = Vae.build(settings);
+    Checkpoints.restore(checkpoint, vae.svi(), Rngs.create(0));
+    return vae;
+  }
+
+  /** The VAE of this run's own settings, with its trained parameters. */
+  Vae vae() {
+    return vae(settings);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  Checkpoint checkpoint() {
+    return checkpoint;
+  }
+
+  VaeSettings settings() {
+    return settings;
+  }
+
+  RunConfig config() {
+    return config;
+  }
+
+  /** This run's data, or the data named by {@code dataOverride} if not null, checked. */
+  RunData data(String dataOverride) throws IOException {
+    RunConfig c = config;
+    if (dataOverride != null) {
+      c = new RunConfig(Commands.dataSpec(dataOverride), config.binarize(), config.prior(),
+          config.limit(), config.validation(), config.batchSize(), config.epochs(),
+          config.imageHeight(), config.imageWidth());
+    }
+    RunData data = RunData.load(c, settings.seed());
+    data.requireWidth(settings.inputSize(), "the model in " + dir);
+    return data;
+  }
+}

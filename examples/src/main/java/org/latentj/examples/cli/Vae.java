@@ -1,0 +1,103 @@
+package org.latentj.examples.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.evaluation.Evaluator;
+import org.latentj.inference.guice.Guide;
+import org.latentj.inference.guice.Model;
+import org.latentj.inference.guice.VaeModule;
+import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.training.Svi;
+import org.latentj.inference.vae.VaeGuide;
+import org.latentj.inference.vae.VaeModel;
+import org.latentj.model.Program;
+import org.latentj.tensor.GradMode;
+import org.latentj.tensor.Tensor;
+
+/**
+ * A VAE wired by {@link VaeModule} from its settings, with the few things the commands do with
+ * it: decode latent codes to the decoder's mean, encode data to the posterior's mean, draw from
+ * the prior. Everything here runs with no gradient graph.
+ */
+final class Vae {
+
+  private final VaeSettings settings;
+  private final Svi svi;
+  private final VaeModel model;
+  private final VaeGuide guide;
+
+  private Vae(VaeSettings settings, Svi svi, VaeModel model, VaeGuide guide) {
+    this.settings = settings;
+    this.svi = svi;
+    this.model = model;
+    this.guide = guide;
+  }
+
+  static Vae build(VaeSettings settings) {
+    Injector injector = Guice.createInjector(new VaeModule(settings));
+    Program model = injector.getInstance(Key.get(Program.class, Model.class));
+    Program guide = injector.getInstance(Key.get(Program.class, Guide.class));
+    return new Vae(settings, injector.getInstance(Svi.class), (VaeModel) model,
+        (VaeGuide) guide);
+  }
+
+  VaeSettings settings() {
+    return settings;
+  }
+
+  Svi svi() {
+    return svi;
+  }
+
+  Evaluator evaluator() {
+    return new Evaluator(model, guide);
+  }
+
+  /** The mean of p(x | z) for each row of {@code z}. */
+  DMatrixRMaj decodeMeans(DMatrixRMaj z) {
+    try (GradMode.Scope off = GradMode.disable()) {
+      return model.likelihood().given(Tensor.constant(z)).mean().value().copy();
+    }
+  }
+
+  /** The mean of q(z | x) for each row of {@code x}. */
+  DMatrixRMaj encodeMeans(DMatrixRMaj x) {
+    try (GradMode.Scope off = GradMode.disable()) {
+      return guide.posterior().given(Tensor.constant(x)).mean().value().copy();
+    }
+  }
+
+  /** {@code n} draws from the prior p(z). */
+  DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
+    try (GradMode.Scope off = GradMode.disable()) {
+      return model.prior().distribution(n).sample(rng).value().copy();
+    }
+  }
+
+  /** "784-400-20-400-784", the layer sizes of encoder and decoder. */
+  String shape() {
+    StringBuilder s = new StringBuilder().append(settings.inputSize());
+    for (int h : settings.hiddenSizes()) {
+      s.append('-').append(h);
+    }
+    s.append('-').append(settings.latentSize());
+    for (int i = settings.hiddenSizes().size() - 1; i >= 0; i--) {
+      s.append('-').append(settings.hiddenSizes().get(i));
+    }
+    return s.append('-').append(settings.inputSize()).toString();
+  }
+
+  /** One line naming everything that defines the model, e.g. for the start of a run. */
+  String describe() {
+    return "VAE " + shape() + " (" + EnumNames.name(settings.activation()) + ", "
+        + EnumNames.name(settings.likelihood()) + " likelihood, "
+        + EnumNames.name(settings.objective())
+        + (settings.particles() > 1 ? " k=" + settings.particles() : "") + ", "
+        + EnumNames.name(settings.optimizer()) + " lr " + settings.learningRate() + ", seed "
+        + settings.seed() + ", " + svi.parameters().values().stream()
+            .mapToLong(p -> (long) p.rows() * p.cols()).sum() + " parameters)";
+  }
+}

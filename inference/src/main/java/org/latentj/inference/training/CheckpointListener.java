@@ -1,0 +1,106 @@
+package org.latentj.inference.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.checkpoint.CheckpointStore;
+import org.latentj.inference.checkpoint.DType;
+import org.latentj.inference.checkpoint.Provenance;
+
+/**
+ * Saves the run to {@code <run>/checkpoint.safetensors} at the end of every N-th epoch, and at
+ * the end of training if the last finished epoch was not saved, so the file always holds the
+ * newest finished epoch at most N - 1 epochs back. Each save replaces the file atomically
+ * ({@link CheckpointStore}, exact float64): a crash or a failed write leaves the previous
+ * checkpoint whole.
+ *
+ * <p>A failed write throws {@link CheckpointWriteException}, which stops training: carrying on
+ * would only pile up work that cannot be saved either. The exception names the file and epoch
+ * and holds the unsaved snapshot.
+ */
+public final class CheckpointListener implements TrainingListener {
+
+  /** The checkpoint's file name inside a run folder. */
+  public static final String FILE_NAME = "checkpoint.safetensors";
+
+  private final Path file;
+  private final Provenance provenance;
+  private final int every;
+  private long savedEpoch = -1;
+  private long startEpoch;
+
+  private CheckpointListener(Path file, Provenance provenance, int every) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    if (every < 1) {
+      throw new IllegalArgumentException("CheckpointListener: every must be at least 1 epoch,"
+          + " got " + every);
+    }
+    this.every = every;
+  }
+
+  /** Saves into {@code runDirectory}/{@value #FILE_NAME} after every epoch. */
+  public static CheckpointListener everyEpoch(Path runDirectory, Provenance provenance) {
+    return every(1, runDirectory, provenance);
+  }
+
+  /** Saves into {@code runDirectory}/{@value #FILE_NAME} after every {@code epochs}-th epoch. */
+  public static CheckpointListener every(int epochs, Path runDirectory, Provenance provenance) {
+    return new CheckpointListener(runDirectory.resolve(FILE_NAME), provenance, epochs);
+  }
+
+  /** The file written. */
+  public Path file() {
+    return file;
+  }
+
+  /** The epoch of the checkpoint saved last by this listener, or -1 before the first save. */
+  public long savedEpoch() {
+    return savedEpoch;
+  }
+
+  @Override
+  public void onTrainingStart(TrainingState state) {
+    startEpoch = state.epoch();
+    // A resumed run's file holds the epoch it resumed from.
+    savedEpoch = startEpoch > 0 && Files.isRegularFile(file) ? startEpoch : -1;
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the run folder for " + file + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void onEpochEnd(TrainingState state, EpochSummary summary) {
+    if (summary.epoch() % every == 0) {
+      save(state);
+    }
+  }
+
+  @Override
+  public void onTrainingEnd(TrainingState state) {
+    if (state.epoch() != savedEpoch && state.epoch() != startEpoch) {
+      save(state);
+    }
+  }
+
+  private void save(TrainingState state) {
+    Checkpoint checkpoint = Checkpoints.capture(state.svi(), state, provenance);
+    try {
+      CheckpointStore.save(file, checkpoint, DType.F64);
+    } catch (IOException e) {
+      throw new CheckpointWriteException(file, checkpoint, savedEpoch, e);
+    }
+    savedEpoch = state.epoch();
+  }
+
+  @Override
+  public String toString() {
+    return "CheckpointListener(" + file + ", every " + every + " epoch" + (every == 1 ? "" : "s")
+        + ")";
+  }
+}
