@@ -1,0 +1,46 @@
+package org.latentj.examples.models;
+
+import org.latentj.nn.Activation;
+
+/**
+ * The sizes of a {@link ConditionalVae}: encoder {@code (inputSize + conditionSize) - hidden -
+ * latent}, decoder {@code (latentSize + conditionSize) - hidden - inputSize}, one hidden layer
+ * each.
+ *
+ * @param inputSize pixels of one image (784 for MNIST)
+ * @param conditionSize columns of the condition (10 for one-hot digit labels)
+ * @param hiddenSize width of the hidden layer of encoder and decoder
+ * @param latentSize size of z
+ * @param activation applied after the hidden layers
+ * @param seed fixes the initial weights
+ */
+public record ConditionalVaeSettings(int inputSize, int conditionSize, int hiddenSize,
+    int latentSize, Activation activation, long seed) {
+
+  public ConditionalVaeSettings {
+    positive("inputSize", inputSize);
+    positive("conditionSize", conditionSize);
+    positive("hiddenSize", hiddenSize);
+    positive("latentSize", latentSize);
+    if (activation == null) {
+      throw new IllegalArgumentException("ConditionalVaeSettings: activation is null");
+    }
+  }
+
+  /** MNIST digits conditioned on their labels: 784 + 10 inputs, 400 hidden ReLU units, z of 20. */
+  public static ConditionalVaeSettings digits() {
+    return new ConditionalVaeSettings(784, 10, 400, 20, Activation.RELU, 1);
+  }
+
+  public ConditionalVaeSettings withSeed(long newSeed) {
+    return new ConditionalVaeSettings(inputSize, conditionSize, hiddenSize, latentSize,
+        activation, newSeed);
+  }
+
+  private static void positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("ConditionalVaeSettings: " + name
+          + " must be positive, got " + value);
+    }
+  }
+}
