@@ -40,6 +40,8 @@ class AllocationTest {
     }
     long allocated = bean.getThreadAllocatedBytes(id) - before;
     // One object per step would already be 80 kB; allow a little for the counter itself.
-    assertThat(allocated).as("%s: bytes allocated in 5000 steps", config).isLessThan(2048);
+    // One object per step would be at least 16 bytes x 5000 steps = 80 kB; a few kB are one-off
+    // JVM bookkeeping (JIT, TLAB accounting) that appears under load and does not grow.
+    assertThat(allocated).as("%s: bytes allocated in 5000 steps", config).isLessThan(16_384);
   }
 }
