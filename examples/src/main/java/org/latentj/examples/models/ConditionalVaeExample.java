@@ -34,12 +34,12 @@ import org.latentj.tensor.Rngs;
  * classifier's accuracy on real test digits.
  *
  * <p>Usage: {@code scripts/run.sh org.latentj.examples.models.ConditionalVaeExample [epochs]
- * [picture.png]}, by default 10 epochs and {@code conditional-vae-digits.png}.
+ * [picture.png]}, by default 5 epochs and {@code conditional-vae-digits.png}.
  */
 public final class ConditionalVaeExample {
 
   /** Examples per minibatch. */
-  public static final int BATCH_SIZE = 100;
+  public static final int BATCH_SIZE = 20;
 
   /** k of the final importance-weighted bound. */
   public static final int IMPORTANCE_SAMPLES = 50;
@@ -70,20 +70,22 @@ public final class ConditionalVaeExample {
   private ConditionalVaeExample() {}
 
   public static void main(String[] args) throws IOException {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path picture = Path.of(args.length > 1 ? args[1] : "conditional-vae-digits.png");
     Dataset train = Transforms.scaleToUnit(EmbeddedDigits.train());
     Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
-    run(ConditionalVaeSettings.digits(), train, test, epochs, picture, System.out);
+    run(ConditionalVaeSettings.digits(), train, test, epochs, BATCH_SIZE, picture,
+        System.out);
   }
 
   /**
    * Trains a new model of {@code settings} on the labelled {@code train} (grey levels in [0, 1];
-   * as many classes as {@code settings.conditionSize()}) for {@code epochs}, reports on
-   * {@code test} and draws one row of generated digits per class into {@code picture}.
+   * as many classes as {@code settings.conditionSize()}) for {@code epochs} in minibatches of
+   * {@code batchSize}, reports on {@code test} and draws one row of generated digits per class
+   * into {@code picture}.
    */
   public static Report run(ConditionalVaeSettings settings, Dataset train, Dataset test,
-      int epochs, Path picture, PrintStream out) throws IOException {
+      int epochs, int batchSize, Path picture, PrintStream out) throws IOException {
     long seed = settings.seed();
     int classes = settings.conditionSize();
     DMatrixRMaj trainY = OneHotLabels.of(train.labels().orElseThrow(() ->
@@ -105,7 +107,7 @@ public final class ConditionalVaeExample {
 
     EpochPrinter printer = new EpochPrinter(() -> ConditionedEvaluation.meanBound(elbo,
         vae.model(), vae.guide(), testX, testY, 500, Rngs.derive(seed, "test ELBO")), out);
-    new Trainer(svi, MinibatchData.conditioned(train.features(), trainY, BATCH_SIZE)
+    new Trainer(svi, MinibatchData.conditioned(train.features(), trainY, batchSize)
         .dynamicallyBinarized())
         .addListener(printer)
         .fit(epochs, Rngs.derive(seed, "training"));

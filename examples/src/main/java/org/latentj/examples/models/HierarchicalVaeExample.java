@@ -24,10 +24,10 @@ import org.latentj.tensor.Rngs;
 /**
  * Trains the two-stochastic-layer {@link HierarchicalVae} of the IWAE paper (784-200-200-100,
  * 100-100-100-50, tanh) on the embedded digits, dynamically binarized, with the Monte Carlo ELBO
- * and Adam (learning rate 1e-3, eps 1e-4 as in Burda et al. 2016), batches of
- * {@value #BATCH_SIZE}. After each epoch it prints the training bound and the test ELBO; at the
- * end the test importance-weighted bound with k = {@value #IMPORTANCE_SAMPLES} (an estimate of
- * log p(x)), the active units of each latent layer, and a grid of 100 ancestral samples.
+ * and Adam (learning rate 1e-3, eps 1e-4) on batches of {@value #BATCH_SIZE}, as in Burda et al.
+ * (2016). After each epoch it prints the training bound and the test ELBO; at the end the test
+ * importance-weighted bound with k = {@value #IMPORTANCE_SAMPLES} (an estimate of log p(x)), the
+ * active units of each latent layer, and a grid of 100 ancestral samples.
  *
  * <p>The test digits are binarized once, with a fixed seed. The ELBO is the Monte Carlo
  * estimator, not the analytic-KL one, which would not be exact at "z1" (see
@@ -38,8 +38,8 @@ import org.latentj.tensor.Rngs;
  */
 public final class HierarchicalVaeExample {
 
-  /** Examples per minibatch. */
-  public static final int BATCH_SIZE = 100;
+  /** Examples per minibatch, as in the IWAE paper. */
+  public static final int BATCH_SIZE = 20;
 
   /** k of the final importance-weighted bound. */
   public static final int IMPORTANCE_SAMPLES = 50;
@@ -71,15 +71,17 @@ public final class HierarchicalVaeExample {
     Path picture = Path.of(args.length > 1 ? args[1] : "hierarchical-vae-samples.png");
     Dataset train = Transforms.scaleToUnit(EmbeddedDigits.train());
     Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
-    run(HierarchicalVaeSettings.iwaePaper(), train, test, epochs, picture, System.out);
+    run(HierarchicalVaeSettings.iwaePaper(), train, test, epochs, BATCH_SIZE, picture,
+        System.out);
   }
 
   /**
    * Trains a new model of {@code settings} on {@code train} (grey levels in [0, 1]) for
-   * {@code epochs}, reports on {@code test} and draws samples into {@code picture}.
+   * {@code epochs} in minibatches of
+   * {@code batchSize}, reports on {@code test} and draws samples into {@code picture}.
    */
   public static Report run(HierarchicalVaeSettings settings, Dataset train, Dataset test,
-      int epochs, Path picture, PrintStream out) throws IOException {
+      int epochs, int batchSize, Path picture, PrintStream out) throws IOException {
     long seed = settings.seed();
     HierarchicalVae vae = HierarchicalVae.create(settings);
     DMatrixRMaj testX = Transforms.binarizeOnce(test, Rngs.derive(seed, "test binarization"))
@@ -95,7 +97,7 @@ public final class HierarchicalVaeExample {
     // The same evaluation noise after every epoch, so epochs are compared on equal terms.
     EpochPrinter printer = new EpochPrinter(() -> evaluator.meanBound(elbo, testX, 500,
         Rngs.derive(seed, "test ELBO")), out);
-    new Trainer(svi, MinibatchData.of(train.features(), BATCH_SIZE).dynamicallyBinarized())
+    new Trainer(svi, MinibatchData.of(train.features(), batchSize).dynamicallyBinarized())
         .addListener(printer)
         .fit(epochs, Rngs.derive(seed, "training"));
 

@@ -50,7 +50,8 @@ class ConditionalVaeTest {
   @Test
   void trainingImprovesTheTestBoundByAClearMargin() {
     assertThat(before).isLessThan(-400);
-    assertThat(after).isGreaterThan(before + 150);
+    assertThat(after).as("test ELBO before %.2f, after %.2f", before, after)
+        .isGreaterThan(before + 150);
   }
 
   @Test

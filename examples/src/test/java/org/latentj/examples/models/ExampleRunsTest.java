@@ -36,7 +36,7 @@ class ExampleRunsTest {
     Path png = folder.resolve("h.png");
     HierarchicalVaeExample.Report r = HierarchicalVaeExample.run(
         new HierarchicalVaeSettings(784, 24, 6, 12, 3, Activation.TANH, 2), train(), test(), 2,
-        png, new PrintStream(text, true, StandardCharsets.UTF_8));
+        25, png, new PrintStream(text, true, StandardCharsets.UTF_8));
 
     assertThat(r.epochs()).hasSize(2);
     assertThat(r.epochs().get(1).testElbo()).isGreaterThan(r.epochs().get(0).testElbo());
@@ -57,8 +57,8 @@ class ExampleRunsTest {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     Path png = folder.resolve("c.png");
     ConditionalVaeExample.Report r = ConditionalVaeExample.run(
-        new ConditionalVaeSettings(784, 10, 32, 3, Activation.RELU, 2), train(), test(), 2, png,
-        new PrintStream(text, true, StandardCharsets.UTF_8));
+        new ConditionalVaeSettings(784, 10, 32, 3, Activation.RELU, 2), train(), test(), 2, 25,
+        png, new PrintStream(text, true, StandardCharsets.UTF_8));
 
     assertThat(r.epochs()).hasSize(2);
     assertThat(r.testElbo()).isBetween(-600.0, 0.0);
