@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class MatMul {
 
-  private static volatile MatMulKernel kernel = new EjmlMatMulKernel();
+  /** Chosen once by {@link MatMulKernels#fromSystemProperties()} ({@code -Dlatentj.matmul}). */
+  private static volatile MatMulKernel kernel = MatMulKernels.fromSystemProperties();
 
   private MatMul() {}
 
