@@ -3,9 +3,10 @@
 # Usage: scripts/run.sh <main class> [arguments...]   (JAVA_OPTS adds JVM options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q -pl examples -am package -DskipTests
 cp_file=$(mktemp)
-mvn -B -ntp -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+# One reactor build, so the classpath names the modules' fresh jars (no `mvn install` needed).
+mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null
 classpath="examples/target/classes:$(cat "$cp_file")"
 rm -f "$cp_file"
 exec java ${JAVA_OPTS:-} -cp "$classpath" "$@"

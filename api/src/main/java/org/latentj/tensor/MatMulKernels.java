@@ -44,14 +44,22 @@ public final class MatMulKernels {
    * @throws IllegalStateException when {@code netlib} or {@code vector} cannot load here
    */
   public static MatMulKernel byName(String name) {
+    return byName(name, threads());
+  }
+
+  /**
+   * As {@link #byName(String)}, with the Java kernels splitting large products over
+   * {@code threads} threads (EJML's kernel uses one; OpenBLAS reads {@code OPENBLAS_NUM_THREADS}).
+   */
+  public static MatMulKernel byName(String name, int threads) {
     if (name == null) {
       throw new IllegalArgumentException(PROPERTY + ": kernel name is null");
     }
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
-      case "auto" -> best();
+      case "auto" -> best(threads);
       case "netlib" -> NetlibMatMulKernel.load();
-      case "vector" -> vector(threads());
-      case "blocked" -> new BlockedMatMulKernel(threads());
+      case "vector" -> vector(threads);
+      case "blocked" -> new BlockedMatMulKernel(threads);
       case "ejml" -> new EjmlMatMulKernel();
       default -> throw new IllegalArgumentException(PROPERTY + ": unknown kernel '" + name
           + "' (expected auto, netlib, vector, blocked or ejml)");
@@ -60,6 +68,10 @@ public final class MatMulKernels {
 
   /** The fastest kernel that loads here, as {@code auto} chooses it. */
   public static MatMulKernel best() {
+    return best(threads());
+  }
+
+  private static MatMulKernel best(int threads) {
     try {
       NetlibMatMulKernel netlib = NetlibMatMulKernel.load();
       boolean named = System.getProperty(NetlibMatMulKernel.LIB_PATH_PROPERTY) != null
@@ -73,12 +85,12 @@ public final class MatMulKernels {
     }
     if (vectorApiPresent()) {
       try {
-        return vector(threads());
+        return vector(threads);
       } catch (IllegalStateException e) {
         // The module is there but the kernel does not link (another JDK's API): use plain Java.
       }
     }
-    return new BlockedMatMulKernel(threads());
+    return new BlockedMatMulKernel(threads);
   }
 
   /** True when the JVM was started with {@code --add-modules jdk.incubator.vector}. */
