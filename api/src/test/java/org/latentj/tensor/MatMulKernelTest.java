@@ -2,6 +2,7 @@ package org.latentj.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +165,34 @@ class MatMulKernelTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cuda'");
     assertThatThrownBy(() -> new BlockedMatMulKernel(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+  }
+
+  @Test
+  void affineEqualsMatmulThenBiasInValueAndGradients() {
+    UniformRandomProvider rng = Rngs.create(21);
+    DMatrixRMaj xv = Rngs.standardNormal(rng, 6, 5);
+    DMatrixRMaj wv = Rngs.standardNormal(rng, 5, 3);
+    DMatrixRMaj bv = Rngs.standardNormal(rng, 1, 3);
+    DMatrixRMaj seed = Rngs.standardNormal(rng, 6, 3);
+    Tensor[] fused = {Tensor.variable(xv.copy()), Tensor.variable(wv.copy()),
+        Tensor.variable(bv.copy())};
+    Tensor[] apart = {Tensor.variable(xv.copy()), Tensor.variable(wv.copy()),
+        Tensor.variable(bv.copy())};
+    Tensor y = fused[0].affine(fused[1], fused[2]);
+    Tensor z = apart[0].matmul(apart[1]).add(apart[2]);
+    assertThat(y.op()).isEqualTo("affine");
+    for (int i = 0; i < 18; i++) {
+      assertThat(y.value().data[i]).isCloseTo(z.value().data[i], within(1e-12));
+    }
+    y.backward(seed);
+    z.backward(seed);
+    for (int t = 0; t < 3; t++) {
+      for (int i = 0; i < fused[t].size(); i++) {
+        assertThat(fused[t].grad().data[i]).isCloseTo(apart[t].grad().data[i], within(1e-12));
+      }
+    }
+    assertThatThrownBy(() -> fused[0].affine(fused[1], Tensor.zeros(2, 3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bias is 2x3");
   }
 
   @Test
