@@ -41,8 +41,13 @@ public class MatMulKernelBenchmark {
   @Param({"ejml", "blocked:1", "blocked:2", "vector:1", "vector:2", "netlib"})
   String kernel;
 
-  /** {@code m x k x n}: encoder 784-400, heads 400-40, decoder 20-400 and 400-784. */
-  @Param({"128x784x400", "128x400x40", "128x20x400", "128x400x784"})
+  /**
+   * {@code m x k x n}. Forward (batch x in x out): encoder 784-400, heads 400-40, decoder 20-400
+   * and 400-784. Weight gradients (in x batch x out) of the two large layers: 784x128x400 and
+   * 400x128x784.
+   */
+  @Param({"128x784x400", "128x400x40", "128x20x400", "128x400x784", "784x128x400",
+      "400x128x784"})
   String shape;
 
   private MatMulKernel k;
