@@ -1,6 +1,8 @@
 package org.latentj.tensor;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,9 @@ abstract class JavaGemmKernel extends GemmKernel {
   /** Products smaller than this many multiply-adds run on the calling thread alone. */
   static final long PARALLEL_THRESHOLD = 1L << 18;
 
+  /** One pool of daemon workers per thread count, shared by every kernel that uses it. */
+  private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
+
   private static final ThreadLocal<double[]> PACKED = ThreadLocal.withInitial(() -> new double[0]);
 
   private final int threads;
@@ -31,11 +36,12 @@ abstract class JavaGemmKernel extends GemmKernel {
           + threads);
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(r, "latentj-matmul");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = threads == 1 ? null : POOLS.computeIfAbsent(threads, t ->
+        Executors.newFixedThreadPool(t - 1, r -> {
+          Thread worker = new Thread(r, "latentj-matmul");
+          worker.setDaemon(true);
+          return worker;
+        }));
   }
 
   /** The number of threads that share a large product. */
