@@ -8,6 +8,6 @@ trap 'rm -f "$cp_file"' EXIT
 # One reactor run: the sibling modules resolve to the jars just packaged (nothing is installed).
 # The classpath file is written per module; examples comes last, so it holds the examples one.
 mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile="$cp_file"
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 classpath="examples/target/classes:$(cat "$cp_file")"
 java ${JAVA_OPTS:-} -cp "$classpath" "$@"

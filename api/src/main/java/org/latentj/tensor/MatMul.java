@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class MatMul {
 
-  private static volatile MatMulKernel kernel = new EjmlMatMulKernel();
+  /** Chosen once by {@link MatMulKernels#fromSystemProperties()} ({@code -Dlatentj.matmul}). */
+  private static volatile MatMulKernel kernel = MatMulKernels.fromSystemProperties();
 
   private MatMul() {}
 
@@ -78,6 +79,50 @@ public final class MatMul {
         k.multAddTransA(g, a.value(), gb);
       }
     }, a, b);
+  }
+
+  /**
+   * {@code x w + b} for a {@code 1 x n} bias row {@code b}, fused: the output starts as the bias
+   * in every row and the kernel adds {@code x w} into it, so there is one output (and one
+   * gradient) instead of two, and no separate pass for the bias. Backward: {@code dx += dY w^T},
+   * {@code dw += x^T dY}, {@code db += column sums of dY}.
+   */
+  static Tensor affine(Tensor x, Tensor w, Tensor b) {
+    requireInner("affine", x.cols(), w.rows(), x, w);
+    int rows = x.rows();
+    int cols = w.cols();
+    if (b.rows() != 1 || b.cols() != cols) {
+      throw new IllegalArgumentException("affine: bias is " + b.shape() + ", expected a 1x" + cols
+          + " row for " + x.shape() + " times " + w.shape());
+    }
+    DMatrixRMaj c = new DMatrixRMaj(rows, cols);
+    double[] bias = b.value().data;
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(bias, 0, c.data, i * cols, cols);
+    }
+    MatMulKernel k = kernel;
+    k.multAdd(x.value(), w.value(), c);
+    return Tensor.result("affine", c, g -> {
+      DMatrixRMaj gx = Tensor.gradOf(x);
+      if (gx != null) {
+        k.multAddTransB(g, w.value(), gx);
+      }
+      DMatrixRMaj gw = Tensor.gradOf(w);
+      if (gw != null) {
+        k.multAddTransA(x.value(), g, gw);
+      }
+      DMatrixRMaj gb = Tensor.gradOf(b);
+      if (gb != null) {
+        double[] gy = g.data;
+        double[] gz = gb.data;
+        for (int i = 0; i < rows; i++) {
+          int o = i * cols;
+          for (int j = 0; j < cols; j++) {
+            gz[j] += gy[o + j];
+          }
+        }
+      }
+    }, x, w, b);
   }
 
   private static void requireInner(String op, int left, int right, Tensor a, Tensor b) {

@@ -297,6 +297,16 @@ public final class Tensor {
     return MatMul.multTransB(this, other);
   }
 
+  /**
+   * {@code this * weight + bias}, with {@code bias} a {@code 1 x n} row added to every row: the
+   * affine map of a dense layer as one op, the same values and gradients as
+   * {@code matmul(weight).add(bias)} (to round-off) with one output matrix instead of two and no
+   * separate pass for the bias.
+   */
+  public Tensor affine(Tensor weight, Tensor bias) {
+    return MatMul.affine(this, weight, bias);
+  }
+
   /** The transpose. */
   public Tensor transpose() {
     return Shaping.transpose(this);

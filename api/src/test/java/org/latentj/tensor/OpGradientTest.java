@@ -154,6 +154,7 @@ class OpGradientTest {
       rows.add(Arguments.of("matmul", s));
       rows.add(Arguments.of("matmulTransA", s));
       rows.add(Arguments.of("matmulTransB", s));
+      rows.add(Arguments.of("affine", s));
     }
     return rows.stream();
   }
@@ -172,6 +173,8 @@ class OpGradientTest {
           in -> in[0].matmulTransA(in[1]), Matrices.normal(rng, k, n), Matrices.normal(rng, k, m));
       case "matmulTransB" -> GradientCheck.standard().check(form,
           in -> in[0].matmulTransB(in[1]), Matrices.normal(rng, n, k), Matrices.normal(rng, m, k));
+      case "affine" -> GradientCheck.standard().check(form, in -> in[0].affine(in[1], in[2]),
+          Matrices.normal(rng, n, k), Matrices.normal(rng, k, m), Matrices.normal(rng, 1, m));
       default -> throw new IllegalArgumentException(form);
     }
   }

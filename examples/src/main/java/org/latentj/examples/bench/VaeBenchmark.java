@@ -28,6 +28,7 @@ import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
+import org.latentj.tensor.MatMul;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -39,7 +40,10 @@ import org.latentj.tensor.Rngs;
  * <pre>epoch_s=&lt;median of epochs 2..N&gt; examples_per_s=&lt;..&gt; test_elbo=&lt;..&gt;
  * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt;</pre>
  *
- * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]}.
+ * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]}; the
+ * matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
+ * {@link org.latentj.tensor.MatMulKernels}). {@code scripts/compare-pytorch.sh} runs it beside
+ * the same model in PyTorch.
  */
 public final class VaeBenchmark {
 
@@ -52,7 +56,8 @@ public final class VaeBenchmark {
     Dataset test = Transforms.scaleToUnit(FashionMnist.test(folder));
     VaeSettings settings = VaeSettings.defaults();
     System.out.printf(Locale.ROOT, "VAE-400-20 on Fashion-MNIST (%s): %d train, %d test,"
-        + " %d epochs, %s%n", folder, train.size(), test.size(), epochs, settings);
+        + " %d epochs, %s, matmul kernel %s%n", folder, train.size(), test.size(), epochs,
+        settings, MatMul.kernel());
 
     Injector injector = Guice.createInjector(new VaeModule(settings));
     Svi svi = injector.getInstance(Svi.class);

@@ -1,0 +1,132 @@
+package org.latentj.tensor;
+
+import java.util.Locale;
+
+/**
+ * The matrix-multiply kernels latentj ships, by name, and the choice made at start-up.
+ *
+ * <p>The system property {@value #PROPERTY} chooses the kernel every product uses unless
+ * {@link MatMul#useKernel(MatMulKernel)} installs another:
+ *
+ * <ul>
+ *   <li>{@code auto} (the default): {@code netlib} when OpenBLAS (or a native BLAS named by
+ *       {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}) loads, else {@code vector} when the JVM
+ *       runs with {@code --add-modules jdk.incubator.vector}, else {@code blocked};
+ *   <li>{@code netlib}: the native BLAS, {@link NetlibMatMulKernel} (fails if none loads);
+ *   <li>{@code vector}: the register-tiled Vector API kernel (fails without the module);
+ *   <li>{@code blocked}: {@link BlockedMatMulKernel}, pure Java, nothing to install;
+ *   <li>{@code ejml}: EJML's own {@code CommonOps_DDRM}, {@link EjmlMatMulKernel}, the reference.
+ * </ul>
+ *
+ * <p>{@value #THREADS_PROPERTY} sets how many threads the Java kernels split a large product over
+ * (default: the available processors, at most 8); OpenBLAS reads {@code OPENBLAS_NUM_THREADS}.
+ */
+public final class MatMulKernels {
+
+  /** The system property that names the kernel. */
+  public static final String PROPERTY = "latentj.matmul";
+
+  /** The system property that sets the Java kernels' thread count. */
+  public static final String THREADS_PROPERTY = "latentj.matmul.threads";
+
+  private MatMulKernels() {}
+
+  /** The kernel named by {@value #PROPERTY} ({@code auto} when unset). */
+  public static MatMulKernel fromSystemProperties() {
+    return byName(System.getProperty(PROPERTY, "auto"));
+  }
+
+  /**
+   * The kernel called {@code name}: {@code auto}, {@code netlib}, {@code vector},
+   * {@code blocked} or {@code ejml} (any case).
+   *
+   * @throws IllegalArgumentException for another name
+   * @throws IllegalStateException when {@code netlib} or {@code vector} cannot load here
+   */
+  public static MatMulKernel byName(String name) {
+    return byName(name, threads());
+  }
+
+  /**
+   * As {@link #byName(String)}, with the Java kernels splitting large products over
+   * {@code threads} threads (EJML's kernel uses one; OpenBLAS reads {@code OPENBLAS_NUM_THREADS}).
+   */
+  public static MatMulKernel byName(String name, int threads) {
+    if (name == null) {
+      throw new IllegalArgumentException(PROPERTY + ": kernel name is null");
+    }
+    return switch (name.trim().toLowerCase(Locale.ROOT)) {
+      case "auto" -> best(threads);
+      case "netlib" -> NetlibMatMulKernel.load();
+      case "vector" -> vector(threads);
+      case "blocked" -> new BlockedMatMulKernel(threads);
+      case "ejml" -> new EjmlMatMulKernel();
+      default -> throw new IllegalArgumentException(PROPERTY + ": unknown kernel '" + name
+          + "' (expected auto, netlib, vector, blocked or ejml)");
+    };
+  }
+
+  /** The fastest kernel that loads here, as {@code auto} chooses it. */
+  public static MatMulKernel best() {
+    return best(threads());
+  }
+
+  private static MatMulKernel best(int threads) {
+    try {
+      NetlibMatMulKernel netlib = NetlibMatMulKernel.load();
+      boolean named = System.getProperty(NetlibMatMulKernel.LIB_PATH_PROPERTY) != null
+          || System.getProperty(NetlibMatMulKernel.LIB_PROPERTY) != null;
+      // Without OpenBLAS, libblas.so.3 may be the reference BLAS, slower than the Java kernels.
+      if (netlib.isOpenBlas() || named) {
+        return netlib;
+      }
+    } catch (IllegalStateException e) {
+      // No native BLAS: fall through to the Java kernels.
+    }
+    if (vectorApiPresent()) {
+      try {
+        return vector(threads);
+      } catch (IllegalStateException e) {
+        // The module is there but the kernel does not link (another JDK's API): use plain Java.
+      }
+    }
+    return new BlockedMatMulKernel(threads);
+  }
+
+  /** True when the JVM was started with {@code --add-modules jdk.incubator.vector}. */
+  public static boolean vectorApiPresent() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /** The Vector API kernel, loaded reflectively so this class links without the module. */
+  static MatMulKernel vector(int threads) {
+    if (!vectorApiPresent()) {
+      throw new IllegalStateException("vector matmul kernel: run the JVM with"
+          + " --add-modules jdk.incubator.vector");
+    }
+    try {
+      return (MatMulKernel) Class.forName("org.latentj.tensor.VectorMatMulKernel")
+          .getDeclaredConstructor(int.class).newInstance(threads);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("vector matmul kernel: cannot load it", e);
+    }
+  }
+
+  /** The Java kernels' thread count: {@value #THREADS_PROPERTY}, else the processors (max 8). */
+  static int threads() {
+    String value = System.getProperty(THREADS_PROPERTY);
+    if (value == null) {
+      return Math.min(8, Runtime.getRuntime().availableProcessors());
+    }
+    try {
+      int t = Integer.parseInt(value.trim());
+      if (t >= 1) {
+        return t;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(THREADS_PROPERTY + ": expected a positive integer, got '"
+        + value + "'");
+  }
+}
