@@ -28,8 +28,11 @@ import org.latentj.tensor.Rngs;
  * Temporary files of interrupted saves may remain beside it (hidden, never renamed); they are
  * counted, and the next save is not disturbed by them.
  *
- * <p>Starting a JVM costs far more than a save, so {@value #LANES} lanes run side by side, each
- * with its own folder and target file.
+ * <p>Half the kills come at a uniformly random moment of a save cycle, so every phase is hit in
+ * proportion to its length; the other half come within {@value #WRITE_WINDOW_MS} ms of the
+ * moment the save's temporary file appears, to aim at the dangerous stretch from writing to
+ * renaming. Starting a JVM costs far more than a save, so {@value #LANES} lanes run side by
+ * side, each with its own folder and target file.
  */
 class KillDuringSaveTest {
 
@@ -37,11 +40,14 @@ class KillDuringSaveTest {
   static final int LANES = 2;
   static final int MEGABYTES = 4;
   /**
-   * Kill moments are uniform over this many times the duration of a warm save, from the end of
-   * the child's first (cold) save: so they fall in every phase of the next save (copying,
-   * hashing, writing, forcing, renaming) and in the one after.
+   * Kill moments are uniform over this many save cycles (building the next checkpoint, then
+   * saving it), from the end of the child's first, cold save: so they fall in every phase of
+   * the next save (copying, hashing, writing, forcing, renaming) in proportion to its length.
    */
-  static final double KILL_WINDOW = 1.6;
+  static final double KILL_WINDOW = 1.2;
+  /** Aimed kills come uniformly within this many ms after a temporary file appears. */
+  static final int WRITE_WINDOW_MS = 40;
+  /** C1 only: a child starts in half the time, which is most of a trial. */
   static final List<String> CHILD_OPTIONS =
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -49,7 +55,7 @@ class KillDuringSaveTest {
 
   /** What one lane saw. */
   record Lane(int trials, int killedMidSave, int newer, int temps, int completeTemps,
-      double saveMillis) {}
+      double cycleMillis) {}
 
   @Test
   void sigkillDuringSaveNeverLeavesACheckpointThatCannotBeLoaded() throws Exception {
@@ -66,20 +72,20 @@ class KillDuringSaveTest {
       int newer = 0;
       int temps = 0;
       int completeTemps = 0;
-      double saveMillis = 0;
+      double cycleMillis = 0;
       for (Future<Lane> f : lanes) {
         Lane l = f.get();
         killedMidSave += l.killedMidSave();
         newer += l.newer();
         temps += l.temps();
         completeTemps += l.completeTemps();
-        saveMillis += l.saveMillis() / LANES;
+        cycleMillis += l.cycleMillis() / LANES;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("KillDuringSaveTest: %d SIGKILLs in %.1f s (%d lanes; a warm save took "
-          + "about %.0f ms), %d during a save, %d left a newer checkpoint, 0 corrupt "
+      System.out.printf("KillDuringSaveTest: %d SIGKILLs in %.1f s (%d lanes; a warm save "
+          + "cycle took about %.0f ms), %d during a save, %d left a newer checkpoint, 0 corrupt "
           + "checkpoints; %d temporary files left (%d complete, %d partial), none under the "
-          + "target's name%n", TRIALS, seconds, LANES, saveMillis, killedMidSave, newer, temps,
+          + "target's name%n", TRIALS, seconds, LANES, cycleMillis, killedMidSave, newer, temps,
           completeTemps, temps - completeTemps);
       // Enough kills must land inside a save, some after its temporary file was made, for the
       // test to mean anything.
@@ -97,7 +103,7 @@ class KillDuringSaveTest {
     long previous = 0;
     int killedMidSave = 0;
     int newer = 0;
-    double saveMillis = 100;
+    double cycleMillis = 150;
     for (int trial = 1; trial <= trials; trial++) {
       long first = trial * 1_000_000L;
       List<String> output;
@@ -106,15 +112,18 @@ class KillDuringSaveTest {
         long warm = child.awaitLine("end " + first, 60_000);
         assertThat(warm).as("trial %d: the child's first save; output %s", trial,
             child.lines()).isPositive();
-        long killAt = warm + (long) (rng.nextDouble() * KILL_WINDOW * saveMillis * 1e6);
-        Thread.sleep(Math.max(0, (killAt - System.nanoTime()) / 1_000_000));
+        if (trial % 2 == 0 && awaitNewTemporaryFile(target, temporaryFiles(target), 5_000)) {
+          Thread.sleep(rng.nextInt(WRITE_WINDOW_MS));
+        } else {
+          long killAt = warm + (long) (rng.nextDouble() * KILL_WINDOW * cycleMillis * 1e6);
+          Thread.sleep(Math.max(0, (killAt - System.nanoTime()) / 1_000_000));
+        }
         child.kill();
         output = child.lines();
-        long began = child.arrival("begin " + (first + 1));
-        long ended = child.arrival("end " + (first + 1));
-        if (began > 0 && ended > 0) {
-          // A running estimate of how long a warm save takes on this machine now.
-          saveMillis = 0.7 * saveMillis + 0.3 * (ended - began) / 1e6;
+        long next = child.arrival("end " + (first + 1));
+        if (next > 0) {
+          // A running estimate of how long a warm cycle takes on this machine now.
+          cycleMillis = 0.7 * cycleMillis + 0.3 * (next - warm) / 1e6;
         }
       }
       long ended = lastStep(output, "end ");
@@ -150,7 +159,7 @@ class KillDuringSaveTest {
     // The stray temporary files do not get in the way of the next save.
     CheckpointStore.save(target, BigCheckpoint.of(previous + 1, MEGABYTES));
     BigCheckpoint.check(CheckpointStore.load(target));
-    return new Lane(trials, killedMidSave, newer, temps.size(), completeTemps, saveMillis);
+    return new Lane(trials, killedMidSave, newer, temps.size(), completeTemps, cycleMillis);
   }
 
   private static long lastStep(List<String> output, String prefix) {
@@ -161,6 +170,21 @@ class KillDuringSaveTest {
       }
     }
     return step;
+  }
+
+  /** Polls until a temporary file not in {@code known} appears; false after the timeout. */
+  private static boolean awaitNewTemporaryFile(Path target, List<Path> known, long timeoutMillis)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      for (Path p : temporaryFiles(target)) {
+        if (!known.contains(p)) {
+          return true;
+        }
+      }
+      Thread.sleep(0, 200_000);
+    }
+    return false;
   }
 
   private static List<Path> temporaryFiles(Path target) throws IOException {
