@@ -68,6 +68,7 @@ for target in "${targets[@]}"; do
   total_crashes=$((total_crashes + crashes))
   printf '%-32s %12s %8d  %s\n' "$target" "${runs:-?}" "$crashes" "$result"
 done
-echo "fuzzing ${seconds} s per target: $total_runs executions, $total_crashes crashes (logs in $logs)"
+echo "fuzzing ${seconds} s per target: $total_runs executions, $total_crashes crashes"
+echo "(logs in $logs)"
 echo "fuzz: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

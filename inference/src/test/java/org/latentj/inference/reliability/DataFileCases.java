@@ -4,6 +4,7 @@ import static org.latentj.inference.reliability.BadInput.of;
 import static org.latentj.inference.reliability.ShapeCases.write;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,7 +192,7 @@ final class DataFileCases {
         img.getRaster().setSample(x, y, 0, (x * 31 + y * 17) % 256);
       }
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
     return out.toByteArray();
   }

@@ -37,7 +37,7 @@ import org.latentj.tensor.Rngs;
 class KillDuringSaveTest {
 
   static final int TRIALS = 100;
-  static final int LANES = 2;
+  static final int LANES = 4;
   static final int MEGABYTES = 4;
   /**
    * Kill moments are uniform over this many save cycles (building the next checkpoint, then

@@ -16,7 +16,7 @@ final class SafeTensorsBytes {
         .putLong(header.length).put(header).put(data).array();
   }
 
-  /** A file whose first 8 bytes claim a header of {@code length} bytes, followed by {@code data}. */
+  /** A file whose first 8 bytes claim a header of {@code length} bytes, then {@code data}. */
   static byte[] claiming(long length, byte[] data) {
     return ByteBuffer.allocate(8 + data.length).order(ByteOrder.LITTLE_ENDIAN)
         .putLong(length).put(data).array();

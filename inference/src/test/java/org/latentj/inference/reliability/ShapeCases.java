@@ -2,6 +2,8 @@ package org.latentj.inference.reliability;
 
 import static org.latentj.inference.reliability.BadInput.of;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,8 +62,8 @@ final class ShapeCases {
                 write(d, "labels.gz", IdxFiles.gzip(IdxFiles.labels(5)))),
             "labels.gz", "has 5 labels", "has 2 examples"),
         of("IDX streams: 4 images labelled by 3 labels", DataFileException.class,
-            d -> IdxReader.read(new java.io.ByteArrayInputStream(IdxFiles.images(4, 2, 2)),
-                "train-images", new java.io.ByteArrayInputStream(IdxFiles.labels(3)),
+            d -> IdxReader.read(new ByteArrayInputStream(IdxFiles.images(4, 2, 2)),
+                "train-images", new ByteArrayInputStream(IdxFiles.labels(3)),
                 "train-labels"),
             "train-labels", "3 labels", "train-images", "4 examples"),
         of("Dataset: 4 labels for 3 rows", IAE,
@@ -110,7 +112,7 @@ final class ShapeCases {
     return Dataset.of(new DMatrixRMaj(rows, cols), Provenance.inMemory("test data"));
   }
 
-  static Path write(Path dir, String name, byte[] bytes) throws java.io.IOException {
+  static Path write(Path dir, String name, byte[] bytes) throws IOException {
     return Files.write(dir.resolve(name), bytes);
   }
 }

@@ -3,6 +3,7 @@ package org.latentj.inference.reliability;
 import static org.latentj.inference.reliability.BadInput.of;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -113,13 +114,16 @@ final class ValueCases {
             "Bernoulli.logProb: value holds 255.0 at row", "[0, 1]"),
         // Counts for a Poisson likelihood.
         of("Poisson.logProb: count -1", IAE,
-            d -> Poisson.ofLogRate(Tensor.zeros(1, 2)).logProb(Tensor.of(new double[][] {{3, -1}})),
+            d -> Poisson.ofLogRate(Tensor.zeros(1, 2))
+                .logProb(Tensor.of(new double[][] {{3, -1}})),
             "Poisson.logProb", "non-negative integer count", "-1.0 at row 0, column 1"),
         of("Poisson.logProb: count 2.5", IAE,
-            d -> Poisson.ofLogRate(Tensor.zeros(2, 1)).logProb(Tensor.of(new double[][] {{1}, {2.5}})),
+            d -> Poisson.ofLogRate(Tensor.zeros(2, 1))
+                .logProb(Tensor.of(new double[][] {{1}, {2.5}})),
             "Poisson.logProb", "non-negative integer count", "2.5 at row 1, column 0"),
         of("Poisson.logProb: infinite count", IAE,
-            d -> Poisson.ofLogRate(Tensor.zeros(1, 1)).logProb(Tensor.of(new double[][] {{INF}})),
+            d -> Poisson.ofLogRate(Tensor.zeros(1, 1))
+                .logProb(Tensor.of(new double[][] {{INF}})),
             "Poisson.logProb", "Infinity at row 0, column 0"),
         of("Poisson.ofLogRate: log-rate 800 would overflow", IAE,
             d -> Poisson.ofLogRate(Tensor.of(new double[][] {{800}})),
@@ -149,7 +153,7 @@ final class ValueCases {
     return Dataset.of(new DMatrixRMaj(rows), Provenance.inMemory("test data"));
   }
 
-  static Dataset csv(String text) throws java.io.IOException {
+  static Dataset csv(String text) throws IOException {
     return CsvReader.defaults().read(
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "data.csv");
   }
