@@ -59,7 +59,19 @@ public final class Svi {
   /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
   public double step(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
-    double bound = objective.backward(model, guide, batch, rng);
+    double bound;
+    try {
+      bound = objective.backward(model, guide, batch, rng);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A parameter that became NaN or infinite in an earlier update surfaces here as a
+      // distribution's argument error; say that the run diverged, at which step and where.
+      String where = DivergenceGuard.firstNonFinite(parameters);
+      if (where == null) {
+        throw e;
+      }
+      throw new TrainingDivergedException(optimizer.steps(), where + " (" + e.getMessage()
+          + ")", e);
+    }
     long step = optimizer.steps();
     for (GradientHook hook : hooks) {
       hook.inspect(step, bound, parameters);

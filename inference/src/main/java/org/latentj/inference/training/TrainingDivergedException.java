@@ -14,6 +14,12 @@ public final class TrainingDivergedException extends RuntimeException {
     this.step = step;
   }
 
+  /** The same, keeping the error that revealed the divergence as the cause. */
+  public TrainingDivergedException(long step, String message, Throwable cause) {
+    super("training diverged at step " + step + ": " + message, cause);
+    this.step = step;
+  }
+
   /** The optimizer step at which the non-finite value appeared. */
   public long step() {
     return step;

@@ -34,9 +34,21 @@ class DeterminismTest {
 
   @TempDir static Path dir;
 
+  private static org.latentj.tensor.MatMulKernel previous;
+
+  /**
+   * Bit-identity is promised under {@code -Dlatentj.matmul=ejml} (the README says so): the
+   * default kernel may be a native multithreaded BLAS, whose summation order is not ours.
+   */
   @BeforeAll
-  static void theSingleThreadedKernelIsInstalled() {
+  static void installTheSingleThreadedKernel() {
+    previous = MatMul.useKernel(new EjmlMatMulKernel());
     assertThat(MatMul.kernel()).isInstanceOf(EjmlMatMulKernel.class);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void restoreTheKernel() {
+    MatMul.useKernel(previous);
   }
 
   @Test
@@ -76,8 +88,9 @@ class DeterminismTest {
     String expected = SafeTensors.read(here).dataSha256();
 
     List<List<String>> options = List.of(
-        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        List.of("-Xmx256m", "-XX:+UseParallelGC"));
+        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Dlatentj.matmul=ejml"),
+        List.of("-Xmx256m", "-XX:+UseParallelGC", "-Dlatentj.matmul=ejml"));
     List<ChildJvm> children = new ArrayList<>();
     try {
       for (int i = 0; i < options.size(); i++) {
