@@ -146,9 +146,6 @@ public final class Evaluator {
 
   /** Rows {@code [from, to)} as a constant tensor. */
   static Tensor rows(DMatrixRMaj data, int from, int to) {
-    int cols = data.numCols;
-    DMatrixRMaj m = new DMatrixRMaj(to - from, cols);
-    System.arraycopy(data.data, from * cols, m.data, 0, (to - from) * cols);
-    return Tensor.constant(m);
+    return Tensor.constant(data).rows(from, to);
   }
 }

@@ -62,19 +62,24 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
     }
     int k = particles();
     Traces t = run(model, guide, batch, k, rng);
-    Tensor logW = LogWeights.logWeight(t.model(), t.guide());
+    // log w with the guide's parameters live, and the same with them stopped (for the guide's
+    // DReG surrogate): both share the observed term and the model's latent log-densities.
+    Tensor observed = LogWeights.observed(t.model());
+    Tensor logW = observed;
+    Tensor stopped = observed;
+    for (String name : t.guide().latentNames()) {
+      Trace.Site g = t.guide().site(name);
+      Tensor logPrior = t.model().site(name).distribution().logProb(g.value());
+      logW = logW.add(logPrior.sub(g.distribution().logProb(g.value())));
+      stopped = stopped.add(logPrior.sub(
+          g.distribution().detachParameters().logProb(g.value())));
+    }
     int n = batch.size();
     Tensor normalized = Tensor.constant(normalizedWeights(logW.value(), k));
     double bound = combine(logW.detach(), k).sum().item() / n;
 
     // Guide: sum_i w~_i^2 log w_i with q's parameters stopped, so gradient reaches phi only
     // through the reparameterized z_i.
-    Tensor stopped = LogWeights.observed(t.model());
-    for (String name : t.guide().latentNames()) {
-      Trace.Site g = t.guide().site(name);
-      stopped = stopped.add(t.model().site(name).distribution().logProb(g.value())
-          .sub(g.distribution().detachParameters().logProb(g.value())));
-    }
     stopped.mul(normalized.square()).groupSum(k).sum().mul(-1.0 / n).backward();
     DMatrixRMaj[] guideGrads = copyGradients(guide);
 

@@ -19,13 +19,9 @@ public final class DivergenceGuard implements Svi.GradientHook {
           + (where == null ? "" : "; " + where));
     }
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-      DMatrixRMaj g = e.getValue().grad();
-      int n = g.getNumElements();
-      for (int i = 0; i < n; i++) {
-        if (!Double.isFinite(g.data[i])) {
-          throw new TrainingDivergedException(step, "the gradient of " + e.getKey() + " is "
-              + g.data[i] + " at row " + (i / g.numCols) + ", column " + (i % g.numCols));
-        }
+      String bad = firstNonFinite(e.getValue().grad());
+      if (bad != null) {
+        throw new TrainingDivergedException(step, "the gradient of " + e.getKey() + " is " + bad);
       }
     }
   }
