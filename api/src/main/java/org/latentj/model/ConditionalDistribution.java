@@ -1,5 +1,6 @@
 package org.latentj.model;
 
+import java.util.Optional;
 import org.latentj.nn.Layer;
 import org.latentj.nn.Module;
 import org.latentj.tensor.Tensor;
@@ -19,8 +20,18 @@ public abstract class ConditionalDistribution extends Module {
     this.head = register("head", head);
   }
 
-  /** The distribution given {@code input} (rows = examples). */
+  /**
+   * The distribution given {@code input} (rows = examples). When {@code input} is another
+   * tensor's rows repeated k times (the k particles of an objective) and the network is
+   * {@linkplain Layer#rowWise() row-wise}, the network runs once on the distinct rows and its
+   * output is repeated: the same values and gradients at 1/k of the cost.
+   */
   public final Distribution given(Tensor input) {
+    Optional<Tensor.Repetition> repetition = input.repetition();
+    if (repetition.isPresent() && network.rowWise()) {
+      Tensor.Repetition r = repetition.get();
+      return head.distribution(network.forward(r.source()).repeatRows(r.times()));
+    }
     return head.distribution(network.forward(input));
   }
 

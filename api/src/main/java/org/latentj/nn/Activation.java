@@ -33,6 +33,11 @@ public enum Activation {
       }
 
       @Override
+      public boolean rowWise() {
+        return true;
+      }
+
+      @Override
       public String toString() {
         return self.name().toLowerCase(java.util.Locale.ROOT);
       }

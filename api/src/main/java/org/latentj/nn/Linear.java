@@ -35,7 +35,12 @@ public final class Linear extends Layer {
       throw new IllegalArgumentException("Linear(" + inputSize + " -> " + outputSize
           + "): input is " + x.shape() + ", expected " + inputSize + " columns");
     }
-    return x.matmul(weight.tensor()).add(bias.tensor());
+    return x.affine(weight.tensor(), bias.tensor());
+  }
+
+  @Override
+  public boolean rowWise() {
+    return true;
   }
 
   public Parameter weight() {

@@ -27,6 +27,17 @@ public class Sequential extends Layer {
     return x;
   }
 
+  /** Row-wise when every layer is. */
+  @Override
+  public boolean rowWise() {
+    for (Layer layer : layers) {
+      if (!layer.rowWise()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public List<Layer> layers() {
     return layers;
   }

@@ -104,7 +104,7 @@ final class Shaping {
         System.arraycopy(a.value().data, i * cols, out.data, (i * k + r) * cols, cols);
       }
     }
-    return Tensor.result("repeatRows", out, g -> {
+    Tensor result = Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
       for (int i = 0; i < rows; i++) {
         for (int r = 0; r < k; r++) {
@@ -116,6 +116,8 @@ final class Shaping {
         }
       }
     }, a);
+    result.recordRepetition(a, k);
+    return result;
   }
 
   static Tensor transpose(Tensor a) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
@@ -43,6 +44,8 @@ public final class Tensor {
   private final Tensor[] inputs;
   private final Backward backward;
   private DMatrixRMaj grad;
+  /** Set by {@link #repeatRows(int)}: lets row-wise layers run once on the distinct rows. */
+  private Repetition repetition;
 
   private Tensor(DMatrixRMaj value, boolean requiresGrad, String op, Tensor[] inputs,
       Backward backward) {
@@ -170,6 +173,25 @@ public final class Tensor {
   /** The shape as text, e.g. {@code 128x784}, for messages. */
   public String shape() {
     return value.numRows + "x" + value.numCols;
+  }
+
+  /**
+   * How this tensor was made by {@link #repeatRows(int)}: each row of {@code source} repeated
+   * {@code times} times in place.
+   */
+  public record Repetition(Tensor source, int times) {}
+
+  /**
+   * The repetition that made this tensor, if {@link #repeatRows(int)} did. A row-wise function f
+   * satisfies {@code f(x.repeatRows(k)) == f(x).repeatRows(k)}, so it can compute on the
+   * {@code 1/k} distinct rows only: the k particles of an objective share one encoder pass.
+   */
+  public Optional<Repetition> repetition() {
+    return Optional.ofNullable(repetition);
+  }
+
+  void recordRepetition(Tensor source, int times) {
+    this.repetition = new Repetition(source, times);
   }
 
   /** The name of the op that made this tensor ({@code variable}/{@code constant} for leaves). */
