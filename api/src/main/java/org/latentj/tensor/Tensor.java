@@ -463,6 +463,16 @@ public final class Tensor {
     return Reductions.sum(this).mul(1.0 / size());
   }
 
+  /**
+   * The Bernoulli log-likelihood of {@code values} (same shape, in [0, 1]) with this tensor as
+   * logits, summed over each row: {@code sum_j x_ij l_ij - softplus(l_ij)}, an {@code n x 1}
+   * column. The same values and gradients as {@code values.mul(this).sub(softplus()).rowSums()}
+   * in one pass with one exponential per element; values are not checked here.
+   */
+  public Tensor bernoulliLogLikelihoodRows(Tensor values) {
+    return SigmoidCrossEntropy.rows(this, values);
+  }
+
   /** The sum of each row: {@code n x 1} (one number per example). */
   public Tensor rowSums() {
     return Reductions.rowSums(this);

@@ -40,7 +40,7 @@ public final class Bernoulli extends LogitsFamily {
 
   @Override
   public Tensor logProb(Tensor value) {
-    return sigmoidLogLikelihoodTerms("Bernoulli.logProb: value", value).rowSums();
+    return sigmoidLogLikelihoodRows("Bernoulli.logProb: value", value);
   }
 
   /** The same Bernoulli with its logits cut from the graph. */

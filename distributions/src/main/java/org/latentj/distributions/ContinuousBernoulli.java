@@ -94,8 +94,8 @@ public final class ContinuousBernoulli extends LogitsFamily {
 
   @Override
   public Tensor logProb(Tensor value) {
-    return sigmoidLogLikelihoodTerms("ContinuousBernoulli.logProb: value", value)
-        .add(logNormalizer()).rowSums();
+    return sigmoidLogLikelihoodRows("ContinuousBernoulli.logProb: value", value)
+        .add(logNormalizer().rowSums());
   }
 
   /** The same continuous Bernoulli with its logits cut from the graph. */

@@ -42,13 +42,13 @@ abstract class LogitsFamily implements Distribution {
   }
 
   /**
-   * {@code x l - softplus(l)}, elementwise, for a {@code value} {@code x} that {@code where}
-   * (e.g. {@code "Bernoulli.logProb: value"}) checks to be {@code batch x event} and, while
-   * validation is on, in {@code [0, 1]}.
+   * {@code sum_j x_j l_j - softplus(l_j)} per row (one fused op), for a {@code value} {@code x}
+   * that {@code where} (e.g. {@code "Bernoulli.logProb: value"}) checks to be
+   * {@code batch x event} and, while validation is on, in {@code [0, 1]}.
    */
-  final Tensor sigmoidLogLikelihoodTerms(String where, Tensor value) {
+  final Tensor sigmoidLogLikelihoodRows(String where, Tensor value) {
     Checks.valueShape(where, value, batchSize(), eventSize());
     Checks.elementsHold(where, value, x -> x >= 0 && x <= 1, "a number in [0, 1]");
-    return value.mul(logits).sub(logits.softplus());
+    return logits.bernoulliLogLikelihoodRows(value);
   }
 }

@@ -1,0 +1,61 @@
+package org.latentj.tensor;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The Bernoulli log-likelihood on logits, summed over each row, as one op:
+ *
+ * <pre>out_i = sum_j x_ij l_ij - softplus(l_ij),   d/dl_ij = x_ij - sigmoid(l_ij),   d/dx_ij = l_ij</pre>
+ *
+ * (minus PyTorch's {@code binary_cross_entropy_with_logits}). Written as {@code x.mul(l)
+ * .sub(l.softplus()).rowSums()} it takes four outputs, four passes and two exponentials per
+ * element (softplus forward, sigmoid backward); here one output column, one pass forward, one
+ * backward, and one exponential: {@code e = exp(-|l|)} gives both {@code softplus} and
+ * {@code sigmoid}, and the forward pass keeps {@code sigmoid} for the backward one.
+ */
+final class SigmoidCrossEntropy {
+
+  private SigmoidCrossEntropy() {}
+
+  static Tensor rows(Tensor logits, Tensor x) {
+    if (logits.rows() != x.rows() || logits.cols() != x.cols()) {
+      throw new IllegalArgumentException("bernoulliLogLikelihoodRows: logits are "
+          + logits.shape() + " but the values are " + x.shape() + "; they must match");
+    }
+    int rows = logits.rows();
+    int cols = logits.cols();
+    double[] l = logits.value().data;
+    double[] v = x.value().data;
+    boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
+    double[] sigmoid = keepSigmoid ? new double[rows * cols] : null;
+    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    for (int i = 0, k = 0; i < rows; i++) {
+      double s = 0;
+      for (int j = 0; j < cols; j++, k++) {
+        double li = l[k];
+        double e = Math.exp(-Math.abs(li));
+        s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
+        if (keepSigmoid) {
+          double r = 1.0 / (1.0 + e);
+          sigmoid[k] = li >= 0 ? r : e * r;
+        }
+      }
+      out.data[i] = s;
+    }
+    return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
+      DMatrixRMaj gl = Tensor.gradOf(logits);
+      DMatrixRMaj gx = Tensor.gradOf(x);
+      for (int i = 0, k = 0; i < rows; i++) {
+        double gi = g.data[i];
+        for (int j = 0; j < cols; j++, k++) {
+          if (gl != null) {
+            gl.data[k] += gi * (v[k] - sigmoid[k]);
+          }
+          if (gx != null) {
+            gx.data[k] += gi * l[k];
+          }
+        }
+      }
+    }, logits, x);
+  }
+}
