@@ -1,8 +1,10 @@
 package org.latentj.examples.reproduction;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
  * test_bound, seconds: training seconds, evaluations excluded), {@code figure2-<dataset>.png},
  * {@code samples-nz<N>.png} and {@code figure2-<dataset>.md} (the final bounds per Nz, also
  * printed). Run with {@code scripts/run.sh org.latentj.examples.reproduction.AevbFigure2
- * --dataset digits --examples 600000}.
+ * --dataset digits --examples 2000000}.
  */
 @Command(name = "AevbFigure2", mixinStandardHelpOptions = true,
     description = "Kingma & Welling (2013) Figure 2 (bound vs examples seen) and Figure 5.")
@@ -60,7 +62,7 @@ public final class AevbFigure2 implements Callable<Integer> {
     Path folder = options.output("aevb-figure2");
     String name = dataset.cliName();
     out.println("AEVB Figure 2 on " + data.description() + "; Nz " + latentSizes + ", "
-        + options.examples + " examples each, evaluated at " + java.util.Arrays.toString(stops)
+        + options.examples + " examples each, evaluated at " + Arrays.toString(stops)
         + " on the first " + options.evalExamples + " train / test rows; Adagrad "
         + options.stepSize + ", seed " + options.seed + "; output " + folder);
     List<AevbCurvePoint> points = new ArrayList<>();
@@ -84,10 +86,12 @@ public final class AevbFigure2 implements Callable<Integer> {
     return 0;
   }
 
-  /** The CSV and the chart of every point so far (rewritten after each Nz, so a cut run keeps
-   * what it finished). */
+  /**
+   * The CSV and the chart of every point so far, rewritten after each Nz so that a run cut short
+   * keeps what it finished.
+   */
   private static void writeCurve(List<AevbCurvePoint> points, Path folder, String name)
-      throws java.io.IOException {
+      throws IOException {
     AevbTable csv = AevbTable.of("nz", "examples", "train_bound", "test_bound", "seconds");
     for (AevbCurvePoint p : points) {
       csv.add(p.latentSize(), p.examples(), AevbTable.format("%.4f", p.trainBound()),

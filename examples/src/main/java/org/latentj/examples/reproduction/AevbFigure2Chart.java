@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,12 +36,12 @@ public final class AevbFigure2Chart {
   public static XYChart chart(String title, List<AevbCurvePoint> points, int width, int height) {
     Map<Integer, List<AevbCurvePoint>> byLatent = new TreeMap<>();
     for (AevbCurvePoint p : points) {
-      byLatent.computeIfAbsent(p.latentSize(), k -> new java.util.ArrayList<>()).add(p);
+      byLatent.computeIfAbsent(p.latentSize(), k -> new ArrayList<>()).add(p);
     }
     TrainingCurve curve = TrainingCurve.titled(title).withLogX(true);
     for (Map.Entry<Integer, List<AevbCurvePoint>> e : byLatent.entrySet()) {
       List<AevbCurvePoint> ps = e.getValue().stream()
-          .sorted(java.util.Comparator.comparingLong(AevbCurvePoint::examples)).toList();
+          .sorted(Comparator.comparingLong(AevbCurvePoint::examples)).toList();
       long[] x = ps.stream().mapToLong(AevbCurvePoint::examples).toArray();
       curve = curve
           .withSeries(testName(e.getKey()), x,

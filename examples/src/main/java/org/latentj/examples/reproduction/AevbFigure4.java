@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Figure 4 of Kingma &amp; Welling, "Auto-Encoding Variational Bayes" (2013): the learned 2-D
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
  * means at {@code Phi^-1} of an evenly spaced grid of the unit square ({@link
  * AevbPictures#manifold}) into {@code figure4-<dataset>.png}; prints the bounds as training goes
  * and at the end. Run with {@code scripts/run.sh org.latentj.examples.reproduction.AevbFigure4
- * --dataset digits --examples 600000}.
+ * --dataset digits --examples 2000000}.
  */
 @Command(name = "AevbFigure4", mixinStandardHelpOptions = true,
     description = "Kingma & Welling (2013) Figure 4 (learned 2-D manifold).")
@@ -26,6 +27,9 @@ public final class AevbFigure4 implements Callable<Integer> {
   @Option(names = "--grid", defaultValue = "20",
       description = "tiles per side of the manifold picture (default: ${DEFAULT-VALUE})")
   int grid;
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
 
   private final PrintStream out;
 
@@ -46,8 +50,8 @@ public final class AevbFigure4 implements Callable<Integer> {
   public Integer call() throws Exception {
     AevbDataset dataset = options.dataset();
     if (dataset == AevbDataset.FASHION_GAUSSIAN) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "Figure 4 is drawn for digits or fashion");
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Figure 4 is drawn for --dataset digits or fashion, got " + dataset);
     }
     AevbData data = options.load();
     Path png = options.output("aevb-figure4").resolve("figure4-" + dataset.cliName() + ".png");

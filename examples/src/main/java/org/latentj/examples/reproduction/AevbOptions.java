@@ -2,6 +2,8 @@ package org.latentj.examples.reproduction;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,11 +12,11 @@ import picocli.CommandLine.Option;
  */
 public final class AevbOptions {
 
-  @Option(names = "--dataset", defaultValue = "digits",
+  @Option(names = "--dataset", defaultValue = "digits", converter = DatasetName.class,
       description = "digits, fashion or fashion-gaussian (default: ${DEFAULT-VALUE})")
-  String dataset;
+  AevbDataset dataset;
 
-  @Option(names = "--examples", defaultValue = "600000",
+  @Option(names = "--examples", defaultValue = "2000000",
       description = "training examples seen per latent size, the budget (default: "
           + "${DEFAULT-VALUE})")
   long examples;
@@ -53,14 +55,25 @@ public final class AevbOptions {
       description = "use only the first rows of the training set (for quick checks)")
   int trainRows;
 
-  /** The data set, checked. */
+  /** Reads {@code --dataset} by its command-line name. */
+  static final class DatasetName implements ITypeConverter<AevbDataset> {
+    @Override
+    public AevbDataset convert(String value) {
+      try {
+        return AevbDataset.named(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   AevbDataset dataset() {
-    return AevbDataset.named(dataset);
+    return dataset;
   }
 
   /** The data, cut to {@code --train-rows} training rows. */
   AevbData load() throws IOException {
-    AevbData data = dataset().load(fashionFolder);
+    AevbData data = dataset.load(fashionFolder);
     return trainRows < data.train().numRows ? data.head(trainRows, Integer.MAX_VALUE) : data;
   }
 
@@ -76,6 +89,6 @@ public final class AevbOptions {
 
   /** {@code --output}, or {@code runs/reproduction/<figure>-<dataset>}. */
   Path output(String figure) {
-    return output != null ? output : Path.of("runs", "reproduction", figure + "-" + dataset);
+    return output != null ? output : Path.of("runs", "reproduction", figure + "-" + dataset.cliName());
   }
 }

@@ -3,6 +3,7 @@ package org.latentj.examples.reproduction;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.Rngs;
 
@@ -44,7 +45,7 @@ public final class AevbRun {
       double trainBound = vae.meanBound(trainEval, Rngs.derive(seed, "evaluation"));
       double testBound = vae.meanBound(testEval, Rngs.derive(seed, "evaluation"));
       curve.add(new AevbCurvePoint(latentSize, seen, trainBound, testBound, seconds));
-      progress.printf(java.util.Locale.ROOT,
+      progress.printf(Locale.ROOT,
           "[%7.1f s] %s Nz=%d: %d examples, train %.2f, test %.2f nats (%.1f s training)%n",
           (System.nanoTime() - start) / 1e9, dataset, latentSize, seen, trainBound, testBound,
           seconds);

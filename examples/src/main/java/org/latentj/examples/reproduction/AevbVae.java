@@ -3,6 +3,7 @@ package org.latentj.examples.reproduction;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
@@ -79,8 +80,8 @@ public final class AevbVae {
   private AevbVae(VaeSettings settings, double weightDecay, Injector injector) {
     this.settings = settings;
     this.weightDecay = weightDecay;
-    this.model = injector.getInstance(com.google.inject.Key.get(Program.class, Model.class));
-    this.guide = injector.getInstance(com.google.inject.Key.get(Program.class, Guide.class));
+    this.model = injector.getInstance(Key.get(Program.class, Model.class));
+    this.guide = injector.getInstance(Key.get(Program.class, Guide.class));
     this.svi = injector.getInstance(Svi.class);
     this.likelihood = injector.getInstance(Likelihood.class);
     this.evaluator = new Evaluator(model, guide);
@@ -177,6 +178,7 @@ public final class AevbVae {
   }
 
   /** The decoder's mean of p(x|z) for each row of {@code z}, e.g. pixel probabilities. */
+  @SuppressWarnings("try") // the scope is used for its effect, not referenced
   public DMatrixRMaj decoderMean(DMatrixRMaj z) {
     try (GradMode.Scope off = GradMode.disable()) {
       return likelihood.given(Tensor.constant(z)).mean().value().copy();

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
@@ -111,14 +112,14 @@ public final class EstimatorVariance implements Callable<Integer> {
             Rngs.derive(seed, "A-" + seen + "-" + i), Rngs.derive(seed, "B-" + seen + "-" + i)));
       }
       addRows(table, seen, results);
-      out.printf(java.util.Locale.ROOT, "[%6.1f s] measured after %d examples%n",
+      out.printf(Locale.ROOT, "[%6.1f s] measured after %d examples%n",
           (System.nanoTime() - start) / 1e9, seen);
     });
     String md = table.markdown();
     AevbTable.write(output.resolve("estimator-variance.md"), md);
     AevbTable.write(output.resolve("estimator-variance.csv"), table.csv());
     out.print(md);
-    out.printf(java.util.Locale.ROOT, "total %.1f s; wrote %s%n",
+    out.printf(Locale.ROOT, "total %.1f s; wrote %s%n",
         (System.nanoTime() - start) / 1e9, output.resolve("estimator-variance.md"));
     return 0;
   }
