@@ -72,7 +72,7 @@ public final class IwaeTable implements Callable<Integer> {
       + " all; for quick checks); default: ${DEFAULT-VALUE}.", defaultValue = "0")
   int trainImages;
 
-  @Option(names = "--out", description = "Output folder; default:"
+  @Option(names = {"--output", "--out"}, description = "Output folder; default:"
       + " runs/reproduction/iwae-<dataset>.")
   Path out;
 

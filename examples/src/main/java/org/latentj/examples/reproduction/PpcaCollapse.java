@@ -64,7 +64,7 @@ public final class PpcaCollapse implements Callable<Integer> {
       + " ${DEFAULT-VALUE}.", defaultValue = "2019")
   long seed;
 
-  @Option(names = "--out", description = "Output folder; default: ${DEFAULT-VALUE}.",
+  @Option(names = {"--output", "--out"}, description = "Output folder; default: ${DEFAULT-VALUE}.",
       defaultValue = "runs/reproduction/ppca-collapse")
   Path out;
 

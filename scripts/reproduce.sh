@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the experiments of docs/reproduction.md at the budgets that made its numbers, one after
+# the other (never two at once: they time themselves). Each writes its tables (.md, .csv) and
+# figures (.png) to runs/reproduction/<name>/ and its log to runs/reproduction/<name>.log.
+#
+#   scripts/reproduce.sh                 every experiment (several hours on 2 cores)
+#   scripts/reproduce.sh NAME [NAME...]  chosen ones; `scripts/reproduce.sh --list` names them
+#
+# Fashion-MNIST is found as the CLI finds it ($LATENTJ_FASHION_MNIST, ../shared/data/...).
+# The runs in docs/reproduction.md used one BLAS thread each (OPENBLAS_NUM_THREADS=1) and two
+# experiments side by side; the numbers do not depend on that, the seconds do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+declare -A experiments=(
+  [figure2-digits]="AevbFigure2 --dataset digits --examples 600000"
+  [figure2-fashion]="AevbFigure2 --dataset fashion --examples 600000"
+  [figure2-fashion-gaussian]="AevbFigure2 --dataset fashion-gaussian --examples 600000"
+  [figure4-digits]="AevbFigure4 --dataset digits --examples 600000"
+  [figure4-fashion]="AevbFigure4 --dataset fashion --examples 600000"
+  [estimator-variance]="EstimatorVariance"
+  [iwae-digits]="IwaeTable --dataset digits --stages 3 --eval-images 500"
+  [iwae-digits-seeds]="IwaeTable --dataset digits --stages 3 --eval-images 500 --configs iwae-k50 --seeds 2,3"
+  [iwae-fashion]="IwaeTable --dataset fashion --stages 1 --eval-images 500"
+  [ppca-collapse]="PpcaCollapse"
+)
+order=(ppca-collapse estimator-variance figure2-digits figure2-fashion figure2-fashion-gaussian
+  figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion)
+
+if [[ ${1:-} == --list ]]; then
+  for name in "${order[@]}"; do printf '%-26s %s\n' "$name" "${experiments[$name]}"; done
+  exit 0
+fi
+names=("$@")
+((${#names[@]})) || names=("${order[@]}")
+for name in "${names[@]}"; do
+  [[ -n ${experiments[$name]:-} ]] || { echo "unknown experiment '$name' (--list)" >&2; exit 2; }
+done
+
+cp_file=$(mktemp)
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+classpath="examples/target/classes:$(cat "$cp_file")"
+mkdir -p runs/reproduction
+for name in "${names[@]}"; do
+  read -r -a args <<<"${experiments[$name]}"
+  main=${args[0]}
+  out=runs/reproduction/$name
+  echo "== $name: ${experiments[$name]} -> $out"
+  start=$(date +%s)
+  java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" "org.latentj.examples.reproduction.$main" \
+    "${args[@]:1}" --output "$out" 2>&1 | tee "runs/reproduction/$name.log"
+  echo "== $name: $(($(date +%s) - start)) s"
+done
