@@ -2,14 +2,14 @@
 # Fuzzes every Jazzer target of the inference module (org.latentj.inference.fuzz) for a bounded
 # time each and reports, per target, the executions and the crashes found.
 #
-#   scripts/fuzz.sh [seconds per target] [Class#method ...]   (default 45 s, all six targets)
+#   scripts/fuzz.sh [seconds per target] [Class#method ...]   (default 30 s, all six targets)
 #
 # scripts/test.sh (the test command CI runs through .ci/run) calls this after `mvn verify`,
-# with 45 s per target: about 5 minutes for the six targets, each costing some 15 s more for
-# Maven and Jazzer's start-up. `mvn verify` alone only replays the seed corpora; this runs
-# Jazzer in fuzzing mode (JAZZER_FUZZ=1), one target per Maven run (`-pl inference -am test`
-# restricted to that one test, so nothing else is rebuilt or rerun), as Jazzer fuzzes one test
-# per run. An input that fails is written by Jazzer to
+# with 30 s per target: each target also costs 15-50 s of Maven and Jazzer start-up (more on a
+# loaded machine), so the six take 4-8 minutes. `mvn verify` alone only replays the seed
+# corpora; this runs Jazzer in fuzzing mode (JAZZER_FUZZ=1), one target per Maven run
+# (`-pl inference -am test` restricted to that one test, so nothing else is rebuilt or rerun),
+# as Jazzer fuzzes one test per run. An input that fails is written by Jazzer to
 # inference/src/test/resources/org/latentj/inference/fuzz/<Class>Inputs/<method>/ (crash-<sha1>),
 # from where `mvn verify` replays it: fix the bug and commit the input. Inputs that only add
 # coverage go to inference/.cifuzz-corpus, which is removed at the end.
@@ -17,7 +17,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-45}
+seconds=${1:-30}
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: scripts/fuzz.sh [seconds per target] [Class#method ...]  (seconds: a positive" \
     "whole number, got '$seconds')" >&2
