@@ -5,8 +5,8 @@
 #   scripts/fuzz.sh [seconds per target] [Class#method ...]   (default 30 s, all six targets)
 #
 # scripts/test.sh (the test command CI runs through .ci/run) calls this after `mvn verify`,
-# with 30 s per target: each target also costs 15-50 s of Maven and Jazzer start-up (more on a
-# loaded machine), so the six take 4-8 minutes. `mvn verify` alone only replays the seed
+# with 30 s per target: each target also costs some 25 s of Maven and Jazzer start-up (more on
+# a loaded machine), so the six take about 6 minutes. `mvn verify` alone only replays the seed
 # corpora; this runs Jazzer in fuzzing mode (JAZZER_FUZZ=1), one target per Maven run
 # (`-pl inference -am test` restricted to that one test, so nothing else is rebuilt or rerun),
 # as Jazzer fuzzes one test per run. An input that fails is written by Jazzer to
