@@ -2,22 +2,28 @@
 # Fuzzes every Jazzer target of the inference module (org.latentj.inference.fuzz) for a bounded
 # time each and reports, per target, the executions and the crashes found.
 #
-#   scripts/fuzz.sh [seconds per target]      (default 60)
+#   scripts/fuzz.sh [seconds per target] [Class#method ...]   (default 30 s, all six targets)
 #
-# `mvn verify` only replays the seed corpora; this runs Jazzer in fuzzing mode (JAZZER_FUZZ=1),
-# one target per Maven run, as Jazzer fuzzes one test per run. An input that fails is written
-# by Jazzer to inference/src/test/resources/org/latentj/inference/fuzz/<Class>Inputs/<method>/
-# (crash-<sha1>), from where `mvn verify` replays it: fix the bug and commit the input. Inputs
-# that only add coverage go to inference/.cifuzz-corpus, which is removed at the end.
-# Exits non-zero if any target crashed or could not run.
+# scripts/test.sh (the test command CI runs through .ci/run) calls this after `mvn verify`,
+# with 30 s per target: each target also costs some 25 s of Maven and Jazzer start-up (more on
+# a loaded machine), so the six take about 6 minutes. `mvn verify` alone only replays the seed
+# corpora; this runs Jazzer in fuzzing mode (JAZZER_FUZZ=1), one target per Maven run
+# (`-pl inference -am test` restricted to that one test, so nothing else is rebuilt or rerun),
+# as Jazzer fuzzes one test per run. An input that fails is written by Jazzer to
+# inference/src/test/resources/org/latentj/inference/fuzz/<Class>Inputs/<method>/ (crash-<sha1>),
+# from where `mvn verify` replays it: fix the bug and commit the input. Inputs that only add
+# coverage go to inference/.cifuzz-corpus, which is removed at the end.
+# Exits non-zero, naming the target, if any target crashed or could not run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-60}
+seconds=${1:-30}
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: scripts/fuzz.sh [seconds per target]  (a positive whole number, got '$seconds')" >&2
+  echo "usage: scripts/fuzz.sh [seconds per target] [Class#method ...]  (seconds: a positive" \
+    "whole number, got '$seconds')" >&2
   exit 2
 fi
+shift $(($# > 0 ? 1 : 0))
 targets=(
   IdxReaderFuzzTest#plainOrGzip
   IdxReaderFuzzTest#gzipped
@@ -26,6 +32,15 @@ targets=(
   CheckpointFuzzTest#safeTensors
   CheckpointFuzzTest#checkpoint
 )
+if [[ $# -gt 0 ]]; then
+  for target in "$@"; do
+    if ! [[ " ${targets[*]} " == *" $target "* ]]; then
+      echo "scripts/fuzz.sh: unknown target '$target' (one of: ${targets[*]})" >&2
+      exit 2
+    fi
+  done
+  targets=("$@")
+fi
 inputs=inference/src/test/resources/org/latentj/inference/fuzz
 logs=$(mktemp -d)
 trap 'rm -rf inference/.cifuzz-corpus' EXIT
@@ -36,6 +51,8 @@ count_crashes() {
 
 passed=0
 failed=0
+crashed=()
+broken=()
 total_runs=0
 total_crashes=0
 printf '%-32s %12s %8s  %s\n' target executions crashes result
@@ -59,9 +76,11 @@ for target in "${targets[@]}"; do
     passed=$((passed + 1))
   elif [[ $crashes -gt 0 ]]; then
     result="CRASH: see $inputs/${class}Inputs/$method and $log"
+    crashed+=("$target")
     failed=$((failed + 1))
   else
     result="FAILED to run: see $log"
+    broken+=("$target")
     failed=$((failed + 1))
   fi
   total_runs=$((total_runs + ${runs:-0}))
@@ -71,4 +90,10 @@ done
 echo "fuzzing ${seconds} s per target: $total_runs executions, $total_crashes crashes"
 echo "(logs in $logs)"
 echo "fuzz: $passed passed, $failed failed"
+if [[ ${#crashed[@]} -gt 0 ]]; then
+  echo "fuzz: CRASH in ${crashed[*]}" >&2
+fi
+if [[ ${#broken[@]} -gt 0 ]]; then
+  echo "fuzz: could not run ${broken[*]}" >&2
+fi
 [[ $failed -eq 0 ]]

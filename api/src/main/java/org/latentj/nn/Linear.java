@@ -29,11 +29,19 @@ public final class Linear extends Layer {
     this.bias = register(new Parameter("bias", new DMatrixRMaj(1, outputSize)));
   }
 
+  /**
+   * {@code x W + b}.
+   *
+   * @throws IllegalArgumentException naming this layer's path in the model, its sizes and the
+   *     input's shape, when {@code x} does not have {@code inputSize} columns
+   */
   @Override
   public Tensor forward(Tensor x) {
     if (x.cols() != inputSize) {
-      throw new IllegalArgumentException("Linear(" + inputSize + " -> " + outputSize
-          + "): input is " + x.shape() + ", expected " + inputSize + " columns");
+      String path = path();
+      throw new IllegalArgumentException((path.isEmpty() ? "" : path + ", ") + this
+          + ": input is " + x.shape() + " (" + x.cols() + " columns) but the layer expects "
+          + inputSize + " columns");
     }
     return x.affine(weight.tensor(), bias.tensor());
   }

@@ -9,12 +9,16 @@ import java.util.Map;
 /**
  * A named tree of parameters. A module owns parameters and child modules, registered in its
  * constructor; {@link #parameters()} lists the whole tree in registration order under dotted
- * paths ({@code encoder.layer0.weight}), which checkpoints use as names.
+ * paths ({@code encoder.layer0.weight}), which checkpoints use as names. A module knows where it
+ * sits in the tree it was first registered in ({@link #path()}), so its errors can say which
+ * layer of a model failed.
  */
 public abstract class Module {
 
   private final Map<String, Parameter> ownParameters = new LinkedHashMap<>();
   private final Map<String, Module> children = new LinkedHashMap<>();
+  private Module parent;
+  private String nameInParent;
 
   /** Registers and returns a parameter of this module. */
   protected final Parameter register(Parameter p) {
@@ -32,8 +36,32 @@ public abstract class Module {
       throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name
           + "' is already registered");
     }
+    for (Module m = this; m != null; m = m.parent) {
+      if (m == child) {
+        throw new IllegalArgumentException(getClass().getSimpleName() + ": registering '" + name
+            + "' would make the module its own ancestor");
+      }
+    }
     children.put(name, child);
+    Module c = child;
+    if (c.parent == null) {
+      // A module shared by several parents keeps the path of its first one.
+      c.parent = this;
+      c.nameInParent = name;
+    }
     return child;
+  }
+
+  /**
+   * The dotted path of this module from the root of its tree ({@code encoder.network.layer0}),
+   * as in {@link #parameters()}; empty for a root or a module not registered anywhere.
+   */
+  public final String path() {
+    if (parent == null) {
+      return "";
+    }
+    String up = parent.path();
+    return up.isEmpty() ? nameInParent : up + "." + nameInParent;
   }
 
   /** Every parameter of the tree under its dotted path, in registration order. */

@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.data.DynamicBinarizer;
 import org.latentj.inference.data.Minibatches;
+import org.latentj.inference.data.Transforms;
 import org.latentj.model.Batch;
 import org.latentj.tensor.Tensor;
 
@@ -14,6 +15,10 @@ import org.latentj.tensor.Tensor;
  * conditioning matrix (rows aligned with the data) and dynamic binarization: each epoch sees a
  * fresh Bernoulli draw of every grey level (the IWAE paper's protocol). Buffers are reused: each
  * batch is valid until the next.
+ *
+ * <p>The factories scan the data (and condition) once for NaN and infinities, so a bad value is
+ * reported against the data, by row and column, rather than later as a non-finite loss or an
+ * encoder output a head rejects; nothing is checked per step.
  */
 public final class MinibatchData implements EpochData {
 
@@ -37,14 +42,27 @@ public final class MinibatchData implements EpochData {
         : new DMatrixRMaj(Math.min(batchSize, data.numRows), condition.numCols);
   }
 
-  /** Shuffled minibatches of {@code data} (Not modified). */
+  /**
+   * Shuffled minibatches of {@code data} (Not modified).
+   *
+   * @throws IllegalArgumentException naming the row, column and value of the first NaN or
+   *     infinity in {@code data}
+   */
   public static MinibatchData of(DMatrixRMaj data, int batchSize) {
+    Transforms.requireFinite("MinibatchData: data", data);
     return new MinibatchData(data, null, batchSize, false);
   }
 
-  /** Shuffled minibatches of {@code data} with the matching rows of {@code condition}. */
+  /**
+   * Shuffled minibatches of {@code data} with the matching rows of {@code condition}.
+   *
+   * @throws IllegalArgumentException naming the argument, row, column and value of the first NaN
+   *     or infinity in {@code data} or {@code condition}
+   */
   public static MinibatchData conditioned(DMatrixRMaj data, DMatrixRMaj condition,
       int batchSize) {
+    Transforms.requireFinite("MinibatchData: data", data);
+    Transforms.requireFinite("MinibatchData: condition", condition);
     return new MinibatchData(data, condition, batchSize, false);
   }
 

@@ -18,6 +18,7 @@ import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Provenance;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Trainer;
+import org.latentj.inference.vae.VaeModel;
 import org.latentj.model.Batch;
 import org.latentj.model.Likelihood;
 import org.latentj.model.Posterior;
@@ -25,6 +26,7 @@ import org.latentj.nn.Activation;
 import org.latentj.nn.Initializer;
 import org.latentj.nn.Linear;
 import org.latentj.nn.Mlp;
+import org.latentj.nn.Sequential;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -40,19 +42,29 @@ final class ShapeCases {
         of("Linear(12 -> 16) fed 10 columns", IAE,
             d -> new Linear(12, 16, Initializer.heNormal(), Rngs.create(1))
                 .forward(Tensor.zeros(5, 10)),
-            "Linear(12 -> 16)", "5x10", "expected 12 columns"),
+            "Linear(12 -> 16): input is 5x10 (10 columns) but the layer expects 12 columns"),
         of("VAE for 12 pixels given a 10-column minibatch", IAE,
             d -> TinyVae.svi(TinyVae.SETTINGS).step(Batch.of(Tensor.zeros(8, 10)),
                 Rngs.create(1)),
-            "Linear(12 -> 16)", "8x10", "expected 12 columns"),
+            "encoder.network.layer0, Linear(12 -> 16): input is 8x10 (10 columns) but the layer"
+                + " expects 12 columns"),
         of("VAE for 12 pixels trained on 784-column data", IAE,
             d -> new Trainer(TinyVae.svi(TinyVae.SETTINGS),
                 MinibatchData.of(new DMatrixRMaj(100, 784), 50)).fit(1, Rngs.create(1)),
-            "Linear(12 -> 16)", "50x784", "expected 12 columns"),
+            "encoder.network.layer0, Linear(12 -> 16)", "50x784", "expects 12 columns"),
         of("VAE for 12 pixels fed a one-column batch", IAE,
             d -> TinyVae.svi(TinyVae.SETTINGS).step(Batch.of(Tensor.zeros(3, 1)),
                 Rngs.create(1)),
-            "Linear(12 -> 16)", "3x1", "expected 12 columns"),
+            "encoder.network.layer0, Linear(12 -> 16)", "3x1", "expects 12 columns"),
+        of("VAE decoder for 2 latent dimensions fed 3-column codes", IAE,
+            d -> ((VaeModel) TinyVae.svi(TinyVae.SETTINGS).model()).likelihood()
+                .given(Tensor.zeros(4, 3)),
+            "decoder.network.layer0, Linear(2 -> 16)", "4x3", "expects 2 columns"),
+        of("Second layer of an Mlp fed through a mismatched Sequential", IAE,
+            d -> new Sequential(List.of(new Linear(4, 5, Initializer.heNormal(), Rngs.create(1)),
+                new Linear(6, 2, Initializer.heNormal(), Rngs.create(2))))
+                .forward(Tensor.zeros(3, 4)),
+            "layer1, Linear(6 -> 2): input is 3x5 (5 columns) but the layer expects 6 columns"),
         of("IDX: 3 images labelled by a file of 2 labels", DataFileException.class,
             d -> IdxReader.read(write(d, "images.idx", IdxFiles.images(3, 2, 2)),
                 write(d, "labels.idx", IdxFiles.labels(2))),

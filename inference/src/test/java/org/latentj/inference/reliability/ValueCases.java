@@ -83,6 +83,28 @@ final class ValueCases {
             d -> TinyVae.svi(TinyVae.SETTINGS).step(Batch.of(Tensor.constant(withNan())),
                 Rngs.create(1)),
             "got NaN at row 3"),
+        // Reported against the data when training data are wrapped, not by the loss downstream.
+        of("MinibatchData.of: NaN at row 3, column 4", IAE,
+            d -> MinibatchData.of(withNan(), 2),
+            "MinibatchData: data holds NaN at row 3, column 4", "(6x12)"),
+        of("MinibatchData.of: +inf in the last cell", IAE,
+            d -> {
+              DMatrixRMaj x = TinyVae.data(5, 3);
+              x.set(4, 11, Double.POSITIVE_INFINITY);
+              MinibatchData.of(x, 5);
+            },
+            "MinibatchData: data holds Infinity at row 4, column 11"),
+        of("MinibatchData.conditioned: -inf in the condition", IAE,
+            d -> {
+              DMatrixRMaj c = new DMatrixRMaj(6, 3);
+              c.set(2, 1, Double.NEGATIVE_INFINITY);
+              MinibatchData.conditioned(TinyVae.data(6, 1), c, 3);
+            },
+            "MinibatchData: condition holds -Infinity at row 2, column 1", "(6x3)"),
+        of("VAE trained on data holding NaN", IAE,
+            d -> new Trainer(TinyVae.svi(TinyVae.SETTINGS), MinibatchData.of(withNan(), 3))
+                .fit(1, Rngs.create(1)),
+            "MinibatchData: data holds NaN at row 3, column 4"),
         of("CSV: NaN cell", DataFileException.class,
             d -> csv("a,b,c\n1,2,3\n4,NaN,6\n"),
             "data.csv", "line 3, column 2", "NaN", "non-finite values are rejected"),

@@ -1,0 +1,170 @@
+package org.latentj.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The command line's rows of the bad-input table (issue 7): bad options and settings of every
+ * command, each of which must end with exit code 2 (usage) or 1 (failure while working) and one
+ * message on stderr naming the option or file, never a stack trace.
+ *
+ * <p>In each row {@code RUN} stands for a folder holding a damaged checkpoint, {@code EMPTY} for
+ * an existing folder with no checkpoint, {@code FILE} for a regular file (so {@code FILE/x} is a
+ * folder that cannot be created) and {@code BADCSV} for a CSV file holding a NaN. Options are
+ * checked before the run folder is read, so most rows need no trained run.
+ */
+class BadCliInputTest {
+
+  @TempDir
+  static Path dir;
+  static Path damagedRun;
+  static Path emptyFolder;
+  static Path regularFile;
+  static Path badCsv;
+
+  /** One bad request: the arguments, the exit code, and what stderr must contain. */
+  record Row(String args, int code, String... message) {
+    @Override
+    public String toString() {
+      return args.isEmpty() ? "(no arguments)" : args;
+    }
+  }
+
+  @BeforeAll
+  static void files() throws IOException {
+    damagedRun = Files.createDirectories(dir.resolve("damaged"));
+    Files.write(damagedRun.resolve(Run.CHECKPOINT), new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{'});
+    emptyFolder = Files.createDirectories(dir.resolve("empty"));
+    regularFile = Files.writeString(dir.resolve("plain.txt"), "not a folder\n");
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      csv.append(i == 5 ? "0.5,NaN,0.5,0.5" : "0.5,0.25,0.75,0.5").append('\n');
+    }
+    badCsv = Files.writeString(dir.resolve("bad.csv"), csv);
+  }
+
+  static Stream<Row> rows() {
+    return Stream.of(
+        // train: sizes, counts and names
+        new Row("train --latent 0", 2, "--latent must be at least 1, got 0"),
+        new Row("train --latent -3", 2, "--latent must be at least 1, got -3"),
+        new Row("train --hidden 0", 2, "--hidden must be at least 1, got 0"),
+        new Row("train --hidden 32,-1", 2, "--hidden must be at least 1, got -1"),
+        new Row("train --hidden 32,,8", 2, "--hidden"),
+        new Row("train --batch-size 0", 2, "--batch-size must be at least 1, got 0"),
+        new Row("train --batch-size -100", 2, "--batch-size must be at least 1"),
+        new Row("train --batch-size 1e9", 2, "--batch-size", "1e9"),
+        new Row("train --epochs 0", 2, "--epochs must be at least 1, got 0"),
+        new Row("train --particles 0", 2, "--particles must be at least 1, got 0"),
+        new Row("train --objective iwae -k -2", 2, "--particles must be at least 1, got -2"),
+        new Row("train --lr -0.1", 2, "--lr must be a positive number, got -0.1"),
+        new Row("train --lr 0", 2, "--lr must be a positive number, got 0.0"),
+        new Row("train --lr NaN", 2, "--lr must be a positive number, got NaN"),
+        new Row("train --lr Infinity", 2, "--lr must be a positive number, got Infinity"),
+        new Row("train --lr fast", 2, "'--lr'", "fast"),
+        new Row("train --likelihood poisson", 2, "'--likelihood': 'poisson' is not one of"),
+        new Row("train --likelihood", 2, "--likelihood"),
+        new Row("train --objective elbow", 2, "'--objective': 'elbow' is not one of", "elbo"),
+        new Row("train --optimizer lbfgs", 2, "'--optimizer': 'lbfgs' is not one of", "adam"),
+        new Row("train --activation swish", 2, "'--activation': 'swish' is not one of", "relu"),
+        new Row("train --prior laplace", 2, "'--prior': 'laplace' is not one of"),
+        new Row("train --binarize sometimes", 2, "'--binarize'", "none, fixed, dynamic"),
+        new Row("train --validation -1", 2, "--validation must be at least 0, got -1"),
+        new Row("train --limit -1", 2, "--limit must be at least 0, got -1"),
+        new Row("train --eval-k -5", 2, "--eval-k must be at least 0, got -5"),
+        new Row("train --checkpoint-every 0", 2, "--checkpoint-every must be at least 1"),
+        new Row("train --seed 1.5", 2, "'--seed'", "1.5"),
+        new Row("train --data /no/such/place", 2, "--data /no/such/place: no such file"),
+        new Row("train --data EMPTY", 2, "--data", "train-images-idx3-ubyte"),
+        new Row("train --data FILE", 2, "--data", "plain.txt", ".csv"),
+        new Row("train --data BADCSV --validation 0 --epochs 1", 1, "bad.csv", "line 6",
+            "column 2", "NaN"),
+        new Row("train --resume /no/such/run", 2, "RUN_DIR /no/such/run: no such folder"),
+        new Row("train --resume RUN", 1, "checkpoint.safetensors"),
+        new Row("train --resume EMPTY --out FILE", 2, "--out cannot be combined with --resume"),
+        new Row("train --limit 100 --validation 0 --eval-k 0 --out FILE/run", 1, "plain.txt"),
+        new Row("train --bogus", 2, "Unknown option: '--bogus'"),
+        new Row("train extra", 2, "Unmatched argument", "'extra'"),
+        // evaluate
+        new Row("evaluate", 2, "Missing required parameter: 'RUN_DIR'"),
+        new Row("evaluate /no/such/run", 2, "RUN_DIR /no/such/run: no such folder"),
+        new Row("evaluate EMPTY", 2, "holds no checkpoint.safetensors"),
+        new Row("evaluate FILE", 2, "RUN_DIR", "plain.txt"),
+        new Row("evaluate RUN", 1, "checkpoint.safetensors"),
+        new Row("evaluate RUN -k -1", 2, "--samples must be at least 0, got -1"),
+        new Row("evaluate RUN --elbo-samples 0", 2, "--elbo-samples must be at least 1"),
+        new Row("evaluate RUN --examples -4", 2, "--examples must be at least 0, got -4"),
+        new Row("evaluate RUN -k many", 2, "'--samples'", "many"),
+        // sample
+        new Row("sample RUN --count 0", 2, "--count must be at least 1, got 0"),
+        new Row("sample RUN --columns 0", 2, "--columns must be at least 1, got 0"),
+        new Row("sample RUN --scale 0", 2, "--scale must be at least 1, got 0"),
+        new Row("sample RUN", 1, "checkpoint.safetensors"),
+        new Row("sample EMPTY", 2, "holds no checkpoint.safetensors"),
+        // reconstruct
+        new Row("reconstruct RUN --count -1", 2, "--count must be at least 1, got -1"),
+        new Row("reconstruct RUN --columns -2", 2, "--columns must be at least 1"),
+        new Row("reconstruct /no/such/run", 2, "RUN_DIR /no/such/run: no such folder"),
+        // manifold
+        new Row("manifold RUN --size 0", 2, "--size must be at least 1, got 0"),
+        new Row("manifold RUN --scale -1", 2, "--scale must be at least 1, got -1"),
+        new Row("manifold RUN", 1, "checkpoint.safetensors"),
+        // interpolate
+        new Row("interpolate RUN --steps 1", 2, "--steps must be at least 2, got 1"),
+        new Row("interpolate RUN --from -1", 2, "--from must be at least 0, got -1"),
+        new Row("interpolate RUN --to -7", 2, "--to must be at least 0, got -7"),
+        new Row("interpolate RUN --method cubic", 2, "'--method': 'cubic' is not one of",
+            "linear"),
+        new Row("interpolate EMPTY", 2, "holds no checkpoint.safetensors"),
+        // no command at all, or an unknown one
+        new Row("", 2, "a command is needed"),
+        new Row("fit", 2, "Unmatched argument", "'fit'"));
+  }
+
+  private static String[] args(String row) {
+    List<String> args = new ArrayList<>();
+    for (String a : row.trim().split(" +")) {
+      if (a.isEmpty()) {
+        continue;
+      }
+      args.add(a.replace("RUN", damagedRun.toString())
+          .replace("EMPTY", emptyFolder.toString())
+          .replace("BADCSV", badCsv.toString())
+          .replace("FILE", regularFile.toString()));
+    }
+    return args.toArray(new String[0]);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void exitsWithItsCodeAndOneMessageNamingTheOptionOrFile(Row row) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Latentj.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args(row.args()));
+    String stderr = err.toString();
+    assertThat(code).as(stderr).isEqualTo(row.code());
+    assertThat(stderr).contains(row.message());
+    // One message, no stack trace: no "at pkg.Class.method(" frames, no exception class names.
+    assertThat(stderr).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
+        .doesNotContain("Exception");
+    if (row.code() == 2) {
+      assertThat(stderr).contains("--help");
+    }
+  }
+}
