@@ -14,10 +14,10 @@ cd "$(dirname "$0")/.."
 
 declare -A experiments=(
   [figure2-digits]="AevbFigure2 --dataset digits --examples 600000"
-  [figure2-fashion]="AevbFigure2 --dataset fashion --examples 600000"
-  [figure2-fashion-gaussian]="AevbFigure2 --dataset fashion-gaussian --examples 600000"
+  [figure2-fashion]="AevbFigure2 --dataset fashion --examples 400000"
+  [figure2-fashion-gaussian]="AevbFigure2 --dataset fashion-gaussian --examples 400000"
   [figure4-digits]="AevbFigure4 --dataset digits --examples 600000"
-  [figure4-fashion]="AevbFigure4 --dataset fashion --examples 600000"
+  [figure4-fashion]="AevbFigure4 --dataset fashion --examples 400000"
   [estimator-variance]="EstimatorVariance"
   [iwae-digits]="IwaeTable --dataset digits --stages 3 --eval-images 500"
   [iwae-digits-seeds]="IwaeTable --dataset digits --stages 3 --eval-images 500 --configs iwae-k50 --seeds 2,3"
