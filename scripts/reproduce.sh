@@ -43,13 +43,23 @@ mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 classpath="examples/target/classes:$(cat "$cp_file")"
 mkdir -p runs/reproduction
+failed=()
 for name in "${names[@]}"; do
   read -r -a args <<<"${experiments[$name]}"
   main=${args[0]}
   out=runs/reproduction/$name
   echo "== $name: ${experiments[$name]} -> $out"
   start=$(date +%s)
-  java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" "org.latentj.examples.reproduction.$main" \
-    "${args[@]:1}" --output "$out" 2>&1 | tee "runs/reproduction/$name.log"
-  echo "== $name: $(($(date +%s) - start)) s"
+  # One failure (e.g. no Fashion-MNIST here) must not cost the experiments after it.
+  if java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" "org.latentj.examples.reproduction.$main" \
+    "${args[@]:1}" --output "$out" 2>&1 | tee "runs/reproduction/$name.log"; then
+    echo "== $name: $(($(date +%s) - start)) s"
+  else
+    echo "== $name: FAILED, see runs/reproduction/$name.log" >&2
+    failed+=("$name")
+  fi
 done
+if ((${#failed[@]})); then
+  echo "failed: ${failed[*]}" >&2
+  exit 1
+fi

@@ -27,7 +27,10 @@ public class Sequential extends Layer {
     return x;
   }
 
-  /** Row-wise when every layer is. */
+  /**
+   * Row-wise when every layer is. A subclass that overrides {@link #forward} with anything that
+   * couples rows or draws random numbers must override this too.
+   */
   @Override
   public boolean rowWise() {
     for (Layer layer : layers) {

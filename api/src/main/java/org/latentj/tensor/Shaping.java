@@ -116,7 +116,8 @@ final class Shaping {
         }
       }
     }, a);
-    result.recordRepetition(a, k);
+    // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
+    result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
     return result;
   }
 

@@ -49,6 +49,14 @@ class SigmoidCrossEntropyTest {
   }
 
   @Test
+  void constantLogitsPassTheGradientToTheValuesOnly() {
+    Tensor l = Tensor.row(-2, 0.5, 3);
+    Tensor x = Tensor.variable(new DMatrixRMaj(1, 3, true, 0.1, 0.9, 0.4));
+    l.bernoulliLogLikelihoodRows(x).backward();
+    assertThat(x.grad().data).containsExactly(-2, 0.5, 3);
+  }
+
+  @Test
   void staysFiniteAtExtremeLogits() {
     Tensor l = Tensor.variable(new DMatrixRMaj(1, 4, true, -1000, 1000, -40, 40));
     Tensor x = Tensor.row(0, 1, 1, 0);

@@ -12,6 +12,7 @@ import org.latentj.nn.Initializer;
 import org.latentj.nn.Layer;
 import org.latentj.nn.Mlp;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 import org.latentj.testing.GradientCheck;
@@ -56,6 +57,17 @@ class RepeatedInputTest {
   void inputGradientPassesTheFiniteDifferenceCheck() {
     GradientCheck.standard().check("input through repeated rows",
         in -> posterior.given(in[0].repeatRows(K)).logProb(Tensor.constant(z)).sum(), x);
+  }
+
+  @Test
+  void rowsRepeatedWithoutAGraphStayCutFromIt() {
+    Tensor input = Tensor.variable(x.copy());
+    Tensor repeated;
+    try (GradMode.Scope off = GradMode.disable()) {
+      repeated = input.repeatRows(K);
+    }
+    posterior.given(repeated).logProb(Tensor.constant(z)).sum().backward();
+    assertThat(input.grad()).isNull();
   }
 
   @Test

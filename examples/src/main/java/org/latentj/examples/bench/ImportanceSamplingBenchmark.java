@@ -23,7 +23,7 @@ import org.latentj.tensor.MatMul;
 import org.latentj.tensor.Rngs;
 
 /**
- * The cost of the importance-sampled log-likelihood (issue 6): the VAE-400-20 of
+ * The cost of the importance-sampled log-likelihood: the VAE-400-20 of
  * {@link VaeBenchmark}, trained for a few epochs on Fashion-MNIST, then
  * {@link Evaluator#logLikelihood} timed on a grid of k (samples per image) and image counts, to
  * show the time is linear in both, and finally k = 5000 on the requested number of test images.
@@ -44,6 +44,10 @@ public final class ImportanceSamplingBenchmark {
 
   public static void main(String[] args) throws Exception {
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    if (images < 1 || images > 10000) {
+      throw new IllegalArgumentException("ImportanceSamplingBenchmark: images must be in"
+          + " [1, 10000] (the Fashion-MNIST test set), got " + images);
+    }
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     Path folder = args.length > 2 ? FashionMnist.locate(Path.of(args[2])) : FashionMnist.locate();
     Dataset train = Transforms.scaleToUnit(FashionMnist.train(folder));

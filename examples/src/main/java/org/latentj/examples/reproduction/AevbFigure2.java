@@ -51,7 +51,7 @@ public final class AevbFigure2 implements Callable<Integer> {
 
   /** Runs the driver with {@code args}, printing to {@code out}; returns the exit code. */
   static int execute(PrintStream out, String... args) {
-    return new CommandLine(new AevbFigure2(out)).execute(args);
+    return DriverCommandLine.of(new AevbFigure2(out)).execute(args);
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class AevbFigure4 implements Callable<Integer> {
 
   /** Runs the driver with {@code args}, printing to {@code out}; returns the exit code. */
   static int execute(PrintStream out, String... args) {
-    return new CommandLine(new AevbFigure4(out)).execute(args);
+    return DriverCommandLine.of(new AevbFigure4(out)).execute(args);
   }
 
   @Override

@@ -33,8 +33,9 @@ public final class EstimatorComparison {
 
     /**
      * {@code ||mean_A - mean_B||^2 / ((tr Cov_A + tr Cov_B) / R)} over the groups in
-     * {@code groups}: near 1 when A and B have the same expectation (see {@link
-     * EstimatorGradientMoments#meanDifferenceRatio}).
+     * {@code groups}. When both estimators have the same expectation, the numerator's
+     * expectation is the denominator, so the ratio is near 1; well above 1 says the means differ
+     * by more than their noise.
      */
     public double meanDifferenceRatio(int... groups) {
       double d = 0;

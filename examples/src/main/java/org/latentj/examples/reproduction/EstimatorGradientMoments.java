@@ -84,16 +84,6 @@ public final class EstimatorGradientMoments {
     return s;
   }
 
-  /**
-   * {@code ||mean_A - mean_B||^2 / (tr Cov_A / n_A + tr Cov_B / n_B)}. When both estimators have
-   * the same expectation, the numerator's expectation is the denominator, so the ratio is near 1;
-   * a ratio well above 1 says the means differ by more than their noise.
-   */
-  public double meanDifferenceRatio(EstimatorGradientMoments other) {
-    double noise = traceOfCovariance() / count + other.traceOfCovariance() / other.count;
-    return squaredDistanceOfMeans(other) / noise;
-  }
-
   /** The mean gradient, element {@code i} in parameter order. */
   public double mean(int i) {
     return mean[i];

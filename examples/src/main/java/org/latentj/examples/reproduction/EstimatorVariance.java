@@ -83,7 +83,7 @@ public final class EstimatorVariance implements Callable<Integer> {
 
   /** Runs the driver with {@code args}, printing to {@code out}; returns the exit code. */
   static int execute(PrintStream out, String... args) {
-    return new CommandLine(new EstimatorVariance(out)).execute(args);
+    return DriverCommandLine.of(new EstimatorVariance(out)).execute(args);
   }
 
   @Override

@@ -89,7 +89,7 @@ public final class IwaeTable implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new IwaeTable()).execute(args));
+    System.exit(DriverCommandLine.of(new IwaeTable()).execute(args));
   }
 
   @Override
@@ -101,6 +101,7 @@ public final class IwaeTable implements Callable<Integer> {
     Path folder = out != null ? out : Path.of("runs", "reproduction", "iwae-" + dataset);
     Files.createDirectories(folder);
     Path csv = folder.resolve("iwae-" + dataset + ".csv");
+    Files.deleteIfExists(csv); // rows are appended as configurations finish: this run's only
     IwaeRun runner = new IwaeRun(data, budget, log);
     List<IwaeResult> results = new ArrayList<>();
     for (IwaeConfig config : list) {

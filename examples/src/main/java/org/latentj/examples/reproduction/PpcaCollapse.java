@@ -69,7 +69,7 @@ public final class PpcaCollapse implements Callable<Integer> {
   Path out;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PpcaCollapse()).execute(args));
+    System.exit(DriverCommandLine.of(new PpcaCollapse()).execute(args));
   }
 
   @Override

@@ -81,7 +81,7 @@ public final class Transforms {
 
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, DMatrixRMaj m) {
-    Objects.requireNonNull(m, "m");
+    Objects.requireNonNull(m, () -> what + " is null");
     double[] d = m.data;
     int n = m.getNumElements();
     for (int i = 0; i < n; i++) {
