@@ -33,25 +33,39 @@ public final class NetlibMatMulKernel extends GemmKernel {
 
   private final BLAS blas;
   private final String library;
+  private final RowSplitter splitter;
 
-  private NetlibMatMulKernel(BLAS blas, String library) {
+  private NetlibMatMulKernel(BLAS blas, String library, int threads) {
     this.blas = blas;
     this.library = library;
+    this.splitter = new RowSplitter(threads);
+  }
+
+  /**
+   * Loads the native BLAS as {@link #load(int)} does, splitting large products over
+   * {@code latentj.matmul.threads} Java threads only when the process runs OpenBLAS on one
+   * thread ({@code OPENBLAS_NUM_THREADS=1}); otherwise OpenBLAS's own threads share the work
+   * and a second split would oversubscribe the cores.
+   */
+  public static NetlibMatMulKernel load() {
+    return load("1".equals(System.getenv("OPENBLAS_NUM_THREADS")) ? MatMulKernels.threads() : 1);
   }
 
   /**
    * Loads the native BLAS as described above.
    *
+   * @param threads how many Java threads share a large product, each calling the BLAS on its
+   *     own block of output rows (1: the calling thread only)
    * @throws IllegalStateException when no native BLAS can be loaded, naming the library tried
    */
-  public static NetlibMatMulKernel load() {
+  public static NetlibMatMulKernel load(int threads) {
     String library = chooseLibrary();
     // netlib logs a warning for every implementation it fails to load; the exception says it.
     Logger quiet = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
     Level previous = quiet.getLevel();
     quiet.setLevel(Level.OFF);
     try {
-      return new NetlibMatMulKernel(NativeBLAS.getInstance(), library);
+      return new NetlibMatMulKernel(NativeBLAS.getInstance(), library, threads);
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException("netlib matmul kernel: cannot load the native BLAS "
           + library + " (install OpenBLAS, e.g. `apt-get install libopenblas0`, or set "
@@ -114,15 +128,35 @@ public final class NetlibMatMulKernel extends GemmKernel {
       double[] c, boolean add) {
     // Column-major view: C^T (n x m) = op(B)^T (n x k) op(A)^T (k x m). A row-major array read
     // column-major is its transpose, so an untransposed operand here is "N", a transposed "T".
+    // Rows lo..hi of C need rows lo..hi of op(A), rows lo * k onwards of an untransposed A.
+    // netlib checks that an operand holds offset + ld * columns elements, which a block of
+    // columns of a transposed A (offset lo, ld m) fails; so a transposed A that will be split
+    // is copied untransposed first (m k elements against the product's m n k multiply-adds).
+    long work = (long) m * n * k;
+    double[] rowsOfA = a;
+    boolean aTransposed = transA;
+    if (transA && splitter.splits(m, work)) {
+      rowsOfA = JavaGemmKernel.transposed(a, k, m);
+      aTransposed = false;
+    }
+    double[] left = rowsOfA;
     String opB = transB ? "T" : "N";
-    String opA = transA ? "T" : "N";
+    String opA = aTransposed ? "T" : "N";
     int ldb = transB ? k : n;
-    int lda = transA ? m : k;
-    blas.dgemm(opB, opA, n, m, k, 1.0, b, 0, ldb, a, 0, lda, add ? 1.0 : 0.0, c, 0, n);
+    int lda = aTransposed ? m : k;
+    double beta = add ? 1.0 : 0.0;
+    splitter.run(m, work, (lo, hi) -> blas.dgemm(opB, opA, n, hi - lo, k, 1.0, b, 0, ldb, left,
+        lo * k, lda, beta, c, lo * n, n));
+  }
+
+  /** The number of Java threads that share a large product. */
+  public int threads() {
+    return splitter.threads();
   }
 
   @Override
   public String toString() {
-    return "NetlibMatMulKernel(" + library + ")";
+    return "NetlibMatMulKernel(" + library + (threads() > 1 ? ", threads=" + threads() : "")
+        + ")";
   }
 }
