@@ -20,7 +20,7 @@ declare -A experiments=(
   [figure4-fashion]="AevbFigure4 --dataset fashion --examples 400000"
   [estimator-variance]="EstimatorVariance"
   [iwae-digits]="IwaeTable --dataset digits --stages 3 --eval-images 500"
-  [iwae-digits-seeds]="IwaeTable --dataset digits --stages 3 --eval-images 500 --configs iwae-k50 --seeds 2,3"
+  [iwae-digits-seeds]="IwaeTable --dataset digits --stages 3 --eval-images 500 --configs vae-k50,iwae-k50 --seeds 2,3"
   [iwae-fashion]="IwaeTable --dataset fashion --stages 1 --eval-images 500"
   [ppca-collapse]="PpcaCollapse"
 )
