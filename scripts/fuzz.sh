@@ -2,10 +2,11 @@
 # Fuzzes every Jazzer target of the inference module (org.latentj.inference.fuzz) for a bounded
 # time each and reports, per target, the executions and the crashes found.
 #
-#   scripts/fuzz.sh [seconds per target] [Class#method ...]   (default 30 s, all six targets)
+#   scripts/fuzz.sh [seconds per target] [Class#method ...]
+#   (default $LATENTJ_FUZZ_SECONDS, else 30 s; all six targets)
 #
-# scripts/test.sh (the test command CI runs through .ci/run) calls this after `mvn verify`,
-# with 30 s per target: each target also costs some 25 s of Maven and Jazzer start-up (more on
+# The README's test command, which .ci/run runs, calls this after `mvn -B -ntp verify`, with
+# 30 s per target: each target also costs some 25 s of Maven and Jazzer start-up (more on
 # a loaded machine), so the six take about 6 minutes. `mvn verify` alone only replays the seed
 # corpora; this runs Jazzer in fuzzing mode (JAZZER_FUZZ=1), one target per Maven run
 # (`-pl inference -am test` restricted to that one test, so nothing else is rebuilt or rerun),
@@ -17,7 +18,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-30}
+seconds=${1:-${LATENTJ_FUZZ_SECONDS:-30}}
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: scripts/fuzz.sh [seconds per target] [Class#method ...]  (seconds: a positive" \
     "whole number, got '$seconds')" >&2

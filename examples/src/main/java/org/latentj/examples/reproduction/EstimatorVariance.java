@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.StatUtils;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.guice.ObjectiveKind;
 import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Checks the claim of Kingma &amp; Welling, "Auto-Encoding Variational Bayes" (2013, section 2.3)
@@ -157,15 +158,9 @@ public final class EstimatorVariance implements Callable<Integer> {
   /** The mean over minibatches of {@code f} and its standard error (sd / sqrt(n)). */
   static double[] stats(List<EstimatorComparison.Result> results,
       ToDoubleFunction<EstimatorComparison.Result> f) {
-    int n = results.size();
-    double mean = results.stream().mapToDouble(f).sum() / n;
-    double ss = 0;
-    for (EstimatorComparison.Result r : results) {
-      double d = f.applyAsDouble(r) - mean;
-      ss += d * d;
-    }
-    double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
-    return new double[] {mean, se};
+    double[] v = results.stream().mapToDouble(f).toArray();
+    double se = v.length > 1 ? Math.sqrt(StatUtils.variance(v) / v.length) : Double.NaN;
+    return new double[] {StatUtils.mean(v), se};
   }
 
   private static String sci(double x) {

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The IWAE table's outputs: a CSV row appended as soon as a configuration and seed finishes (so
@@ -66,11 +67,7 @@ final class IwaeReport {
   }
 
   static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s / v.length;
+    return StatUtils.mean(v);
   }
 
   /** {@code sqrt(sum (x - mean)^2 / (n - 1))}; needs at least two values. */
@@ -78,11 +75,6 @@ final class IwaeReport {
     if (v.length < 2) {
       throw new IllegalArgumentException("sampleSd: needs at least 2 values, got " + v.length);
     }
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return Math.sqrt(s / (v.length - 1));
+    return Math.sqrt(StatUtils.variance(v)); // the n - 1 (bias-corrected) variance
   }
 }
