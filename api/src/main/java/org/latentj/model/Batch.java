@@ -10,10 +10,15 @@ import org.latentj.tensor.Tensor;
 public final class Batch {
 
   private final int size;
+  private final int particles;
   private final Tensor data;
   private final Tensor condition;
 
   private Batch(int size, Tensor data, Tensor condition) {
+    this(size, 1, data, condition);
+  }
+
+  private Batch(int size, int particles, Tensor data, Tensor condition) {
     if (size < 1) {
       throw new IllegalArgumentException("Batch: size must be positive, got " + size);
     }
@@ -26,6 +31,7 @@ public final class Batch {
           + " but the batch has " + size + " rows");
     }
     this.size = size;
+    this.particles = particles;
     this.data = data;
     this.condition = condition;
   }
@@ -48,6 +54,19 @@ public final class Batch {
   /** The number of rows. */
   public int size() {
     return size;
+  }
+
+  /**
+   * The number of distinct examples: {@link #size()} divided by the particles each is repeated
+   * for ({@link #repeat}). The subsample size of a plate over the examples.
+   */
+  public int examples() {
+    return size / particles;
+  }
+
+  /** How many times each example is repeated (1 unless {@link #repeat} made this batch). */
+  public int particles() {
+    return particles;
   }
 
   /** The observed data. */
@@ -83,7 +102,7 @@ public final class Batch {
     if (k == 1) {
       return this;
     }
-    return new Batch(size * k, data == null ? null : data.repeatRows(k),
+    return new Batch(size * k, particles * k, data == null ? null : data.repeatRows(k),
         condition == null ? null : condition.repeatRows(k));
   }
 }

@@ -7,23 +7,17 @@ import org.latentj.tensor.Tensor;
  * A stochastic lower bound on log p(x) that trains a model and its guide together.
  *
  * <p>{@link #bound} is the per-example estimate in nats (for reporting and evaluation).
- * {@link #backward} puts the gradient of the <em>negated mean</em> bound into every parameter
- * of model and guide, and returns the mean bound; most objectives just back-propagate
- * {@code -mean(bound)}, but some (DReG) use different surrogates for model and guide.
+ * {@link #loss} adds the surrogates whose gradients train the parameters; most objectives just
+ * minimize {@code -mean(bound)}, but some (DReG) use different surrogates for model and guide.
+ * Objectives make no gradients themselves: the engine ({@code Svi}) runs the backward passes.
  */
 public interface Objective {
 
   /** The bound per example, {@code batch.size() x 1}, differentiable. */
   Tensor bound(Program model, Program guide, Batch batch, UniformRandomProvider rng);
 
-  /**
-   * Accumulates the gradient of {@code -mean(bound)} into the parameters of {@code model} and
-   * {@code guide}; returns the mean bound per example in nats.
-   */
-  default double backward(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
-    Tensor bound = bound(model, guide, batch, rng);
-    Tensor loss = bound.mean().neg();
-    loss.backward();
-    return -loss.item();
+  /** The bound and the surrogates to differentiate. */
+  default Loss loss(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
+    return Loss.negatedMean(bound(model, guide, batch, rng));
   }
 }

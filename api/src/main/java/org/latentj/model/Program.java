@@ -3,20 +3,22 @@ package org.latentj.model;
 import org.latentj.nn.Module;
 
 /**
- * A model or a guide: a program over a {@link Trace} that calls {@code trace.sample} for latent
- * variables and {@code trace.observe} for data. It owns the parameters it uses (a
- * {@link Module}), so an optimizer can be built from {@code parameters()}.
+ * A model or a guide: a program that declares its latent variables with {@code sites.sample}
+ * and its data with {@code sites.observe}. What those calls return is decided by the handlers
+ * the engine runs it under (see {@link Trace} and {@link org.latentj.model.handlers.Handler}).
+ * It owns the parameters it uses (a {@link Module}), so an optimizer can be built from
+ * {@code parameters()}.
  *
  * <pre>{@code
  * // the VAE's model:  z ~ p(z),  x ~ p(x | z)
- * public void run(Trace trace, Batch batch) {
- *   Tensor z = trace.sample("z", prior.distribution(batch.size()));
- *   trace.observe("x", likelihood.given(z), batch.data());
+ * public void run(Sites sites, Batch batch) {
+ *   Tensor z = sites.sample("z", prior.distribution(batch.size()));
+ *   sites.observe("x", likelihood.given(z), batch.data());
  * }
  * }</pre>
  */
 public abstract class Program extends Module {
 
-  /** Runs this program once on {@code batch}, recording its sites in {@code trace}. */
-  public abstract void run(Trace trace, Batch batch);
+  /** Runs this program once on {@code batch}, declaring its sites through {@code sites}. */
+  public abstract void run(Sites sites, Batch batch);
 }

@@ -6,19 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.model.handlers.Handler;
+import org.latentj.model.handlers.Handlers;
+import org.latentj.model.handlers.Message;
+import org.latentj.model.handlers.PlateFrame;
 import org.latentj.tensor.Tensor;
 
 /**
- * The record of one run of a program: its named sample sites, in order. A program calls
- * {@link #sample} for a latent variable and {@link #observe} for data; what those calls return
- * depends on how the engine runs the program:
+ * The record of one run of a program: its named sample sites, in order, as a
+ * {@link TraceRecorder} saw them after every handler had processed them. Objectives build their
+ * bounds from traces and nothing else.
+ *
+ * <p>The static methods run a program under the usual handlers and return its trace:
  *
  * <ul>
- *   <li>{@link #guide}: latent sites draw a reparameterized sample from the given distribution;
- *   <li>{@link #replay}: latent sites return the value the guide drew at the same name (Pyro's
- *       {@code poutine.replay}); a site the guide never sampled is an error;
- *   <li>{@link #generate}: latent and observed sites draw from the given distribution (ancestral
- *       sampling, no data needed).
+ *   <li>{@link #guide}: latent sites are drawn (reparameterized where the family allows);
+ *       observing is an error;
+ *   <li>{@link #replay}: latent sites take the value a guide's trace holds at the same name
+ *       (Pyro's {@code poutine.replay}); a site the guide never sampled is an error;
+ *   <li>{@link #generate}: latent and observed sites are drawn (ancestral sampling);
+ *   <li>{@link #record}: under whatever handlers the caller has entered.
  * </ul>
  *
  * <p>Site names are the only contract between model and guide.
@@ -28,100 +35,150 @@ public final class Trace {
   /** Whether a site is a latent variable or observed data. */
   public enum Kind { LATENT, OBSERVED }
 
-  /** One named site: its distribution and the value it took. */
-  public record Site(String name, Kind kind, Distribution distribution, Tensor value) {}
+  /**
+   * One finished site: its distribution, the value it took, and how objectives must weigh its
+   * log-probability term ({@link #scale()}, {@link #mask()}).
+   */
+  public static final class Site {
 
-  private enum Mode { GUIDE, REPLAY, GENERATE }
+    private final String name;
+    private final Kind kind;
+    private final Distribution distribution;
+    private final Tensor value;
+    private final double scale;
+    private final Tensor mask;
+    private final Map<String, Object> options;
+    private final List<PlateFrame> plates;
+    private final boolean drawn;
+    private final boolean reparameterized;
 
-  private final Mode mode;
-  private final UniformRandomProvider rng;
-  private final Trace replayed;
+    Site(Message m) {
+      this.name = m.name();
+      this.kind = m.isObserved() ? Kind.OBSERVED : Kind.LATENT;
+      this.distribution = m.distribution();
+      this.value = m.value();
+      this.scale = m.scale();
+      this.mask = m.mask();
+      this.options = Collections.unmodifiableMap(new LinkedHashMap<>(m.options()));
+      this.plates = List.copyOf(m.plates());
+      this.drawn = m.isDrawn();
+      this.reparameterized = m.isReparameterized();
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    public boolean isObserved() {
+      return kind == Kind.OBSERVED;
+    }
+
+    public Distribution distribution() {
+      return distribution;
+    }
+
+    public Tensor value() {
+      return value;
+    }
+
+    /** The factor on the site's log-probability term (scale handlers times plate factors). */
+    public double scale() {
+      return scale;
+    }
+
+    /** The {@code n x 1} 0/1 row mask, or null when every row counts. */
+    public Tensor mask() {
+      return mask;
+    }
+
+    /** The options the program and handlers attached (Pyro's {@code infer}). */
+    public Map<String, Object> options() {
+      return options;
+    }
+
+    /** The plates around the site, outermost first. */
+    public List<PlateFrame> plates() {
+      return plates;
+    }
+
+    /** The product of the plates' {@code size / subsampleSize}: 1 unless subsampled. */
+    public double subsampleScale() {
+      double s = 1.0;
+      for (PlateFrame f : plates) {
+        s *= f.scale();
+      }
+      return s;
+    }
+
+    /** Whether the value was drawn in this run (not given as data, replayed or substituted). */
+    public boolean isDrawn() {
+      return drawn;
+    }
+
+    /** Whether the value is a reparameterized draw, so gradients pass through it. */
+    public boolean isReparameterized() {
+      return reparameterized;
+    }
+
+    /**
+     * {@code term * scale * factor}, rows zeroed where masked: how an objective weighs this
+     * site's per-row term. Returns {@code term} itself when there is nothing to do, so an
+     * unscaled, unmasked site costs nothing and changes no number.
+     */
+    public Tensor weigh(Tensor term, double factor) {
+      double c = scale * factor;
+      Tensor out = c == 1.0 ? term : term.mul(c);
+      return mask == null ? out : out.mul(mask);
+    }
+
+    @Override
+    public String toString() {
+      return "Site(" + name + ", " + kind + ", scale=" + scale + (mask == null ? "" : ", masked")
+          + (plates.isEmpty() ? "" : ", plates=" + plates) + ")";
+    }
+  }
+
   private final Map<String, Site> sites = new LinkedHashMap<>();
 
-  private Trace(Mode mode, UniformRandomProvider rng, Trace replayed) {
-    this.mode = mode;
-    this.rng = rng;
-    this.replayed = replayed;
-  }
+  Trace() {}
 
-  /** A trace for running a guide: latent sites draw with {@code rsample}. */
-  public static Trace guide(UniformRandomProvider rng) {
-    return new Trace(Mode.GUIDE, rng, null);
-  }
-
-  /** A trace for running a model on the guide's latent values. */
-  public static Trace replay(Trace guideTrace) {
-    if (guideTrace.mode != Mode.GUIDE) {
-      throw new IllegalArgumentException("Trace.replay: needs a guide trace");
+  void add(Message m) {
+    if (sites.containsKey(m.name())) {
+      throw new IllegalStateException("site '" + m.name() + "' is used twice in one run");
     }
-    return new Trace(Mode.REPLAY, null, guideTrace);
+    sites.put(m.name(), new Site(m));
   }
 
-  /** A trace for drawing from a model with no guide and no data. */
-  public static Trace generate(UniformRandomProvider rng) {
-    return new Trace(Mode.GENERATE, rng, null);
+  /** Runs {@code program} under the handlers the caller has entered and records its sites. */
+  public static Trace record(Program program, Batch batch) {
+    try (TraceRecorder recorder = Handlers.trace()) {
+      program.run(Sites.get(), batch);
+      return recorder.trace();
+    }
   }
 
-  /**
-   * A latent variable named {@code name} with distribution {@code dist}; returns its value.
-   */
-  public Tensor sample(String name, Distribution dist) {
-    requireNew(name);
-    Tensor value = switch (mode) {
-      case GUIDE -> {
-        if (!dist.hasRsample()) {
-          throw new IllegalArgumentException("guide site '" + name + "': "
-              + dist.getClass().getSimpleName() + " has no reparameterized sampler, which"
-              + " latentj's objectives need (use a relaxed family such as"
-              + " RelaxedOneHotCategorical)");
-        }
-        yield dist.rsample(rng);
-      }
-      case REPLAY -> {
-        Site g = replayed.sites.get(name);
-        if (g == null || g.kind() != Kind.LATENT) {
-          throw new IllegalStateException("model samples latent site '" + name
-              + "' that the guide never samples (guide sites: " + replayed.latentNames() + ")");
-        }
-        yield g.value();
-      }
-      case GENERATE -> dist.sample(rng);
-    };
-    if (value.rows() != dist.batchSize() || value.cols() != dist.eventSize()) {
-      throw new IllegalStateException("site '" + name + "': value is " + value.shape()
-          + " but the model's distribution is " + dist.batchSize() + "x" + dist.eventSize());
+  /** Runs {@code guide} drawing its latent sites with {@code rng}. */
+  public static Trace guide(Program guide, Batch batch, UniformRandomProvider rng) {
+    try (Handler seed = Handlers.seed(rng); Handler g = Handlers.guide()) {
+      return record(guide, batch);
     }
-    sites.put(name, new Site(name, Kind.LATENT, dist, value));
-    return value;
   }
 
-  /**
-   * Observed data {@code data} under {@code dist}. In {@link #generate} mode {@code data} may be
-   * null, and a value is drawn instead; the drawn or given value is returned.
-   */
-  public Tensor observe(String name, Distribution dist, Tensor data) {
-    requireNew(name);
-    if (mode == Mode.GUIDE) {
-      throw new IllegalStateException("guide observes site '" + name
-          + "': only the model may observe data");
+  /** Runs {@code model} on the latent values of {@code guideTrace}. */
+  public static Trace replay(Program model, Batch batch, Trace guideTrace) {
+    try (Handler r = Handlers.replay(guideTrace)) {
+      return record(model, batch);
     }
-    Tensor value = data;
-    if (value == null) {
-      if (mode != Mode.GENERATE) {
-        throw new IllegalArgumentException("observed site '" + name + "' has no data");
-      }
-      value = dist.sample(rng);
-    }
-    sites.put(name, new Site(name, Kind.OBSERVED, dist, value));
-    return value;
   }
 
-  private void requireNew(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("site name is empty");
-    }
-    if (sites.containsKey(name)) {
-      throw new IllegalStateException("site '" + name + "' is used twice in one run");
+  /** Draws from {@code model} with no guide and, where {@code batch} has none, no data. */
+  public static Trace generate(Program model, Batch batch, UniformRandomProvider rng) {
+    try (Handler seed = Handlers.seed(rng); Handler g = Handlers.generate()) {
+      return record(model, batch);
     }
   }
 
@@ -148,7 +205,7 @@ public final class Trace {
 
   /**
    * Checks that a replayed model used every latent site the guide sampled; together with the
-   * check in {@link #sample}, model and guide then agree on their latent sites exactly.
+   * check in replay, model and guide then agree on their latent sites exactly.
    */
   public void requireMatches(Trace guideTrace) {
     for (String name : guideTrace.latentNames()) {

@@ -29,7 +29,7 @@ import org.latentj.model.Likelihood;
 import org.latentj.model.Posterior;
 import org.latentj.model.Prior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.nn.Activation;
 import org.latentj.nn.Initializer;
 import org.latentj.nn.Mlp;
@@ -47,7 +47,7 @@ class ReadmeExampleTest {
         new BernoulliHead()));
 
     @Override
-    public void run(Trace t, Batch b) {
+    public void run(Sites t, Batch b) {
       Tensor z = t.sample("z", prior.distribution(b.size()));
       t.observe("x", decoder.given(z), b.data());
     }
@@ -60,7 +60,7 @@ class ReadmeExampleTest {
         NormalHead.meanAndLogVariance()));
 
     @Override
-    public void run(Trace t, Batch b) {
+    public void run(Sites t, Batch b) {
       t.sample("z", encoder.given(b.data()));
     }
   }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.latentj.model.Batch;
 import org.latentj.model.Posterior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -30,9 +30,9 @@ public final class ConditionalVaeGuide extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
+  public void run(Sites sites, Batch batch) {
     Tensor y = ConditionalVaeModel.condition("ConditionalVaeGuide", batch, conditionSize);
-    trace.sample(ConditionalVaeModel.LATENT,
+    sites.sample(ConditionalVaeModel.LATENT,
         posterior.given(Tensor.concatColumns(batch.data(), y)));
   }
 

@@ -5,7 +5,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Likelihood;
 import org.latentj.model.Prior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -50,10 +50,10 @@ public final class ConditionalVaeModel extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
+  public void run(Sites sites, Batch batch) {
     Tensor y = condition("ConditionalVaeModel", batch, conditionSize);
-    Tensor z = trace.sample(LATENT, prior.distribution(batch.size()));
-    trace.observe(OBSERVED, likelihood.given(Tensor.concatColumns(z, y)),
+    Tensor z = sites.sample(LATENT, prior.distribution(batch.size()));
+    sites.observe(OBSERVED, likelihood.given(Tensor.concatColumns(z, y)),
         batch.hasData() ? batch.data() : null);
   }
 

@@ -21,8 +21,7 @@ public final class Generation {
   public static DMatrixRMaj observedMean(Program model, Batch batch, String site,
       UniformRandomProvider rng) {
     try (GradMode.Scope off = GradMode.disable()) {
-      Trace trace = Trace.generate(rng);
-      model.run(trace, batch);
+      Trace trace = Trace.generate(model, batch, rng);
       Trace.Site s = trace.site(site);
       if (s == null || s.kind() != Trace.Kind.OBSERVED) {
         throw new IllegalArgumentException("Generation: the model has no observed site '" + site

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.latentj.model.Batch;
 import org.latentj.model.Posterior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -32,9 +32,9 @@ public final class HierarchicalVaeGuide extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
-    Tensor z1 = trace.sample(HierarchicalVaeModel.LOWER, lower.given(batch.data()));
-    trace.sample(HierarchicalVaeModel.TOP, top.given(z1));
+  public void run(Sites sites, Batch batch) {
+    Tensor z1 = sites.sample(HierarchicalVaeModel.LOWER, lower.given(batch.data()));
+    sites.sample(HierarchicalVaeModel.TOP, top.given(z1));
   }
 
   /** q(z1 | x). */

@@ -5,7 +5,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Likelihood;
 import org.latentj.model.Prior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -47,10 +47,10 @@ public final class HierarchicalVaeModel extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
-    Tensor z2 = trace.sample(TOP, prior.distribution(batch.size()));
-    Tensor z1 = trace.sample(LOWER, lower.given(z2));
-    trace.observe(OBSERVED, likelihood.given(z1), batch.hasData() ? batch.data() : null);
+  public void run(Sites sites, Batch batch) {
+    Tensor z2 = sites.sample(TOP, prior.distribution(batch.size()));
+    Tensor z1 = sites.sample(LOWER, lower.given(z2));
+    sites.observe(OBSERVED, likelihood.given(z1), batch.hasData() ? batch.data() : null);
   }
 
   public Prior prior() {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.inference.training.Gradients;
 import org.latentj.model.Batch;
+import org.latentj.model.Loss;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.nn.Parameter;
@@ -119,7 +121,9 @@ public final class EstimatorComparison {
     double bounds = 0;
     for (int r = 0; r < n; r++) {
       all.forEach(Parameter::zeroGrad);
-      bounds += objective.backward(model, guide, batch, rng);
+      Loss loss = objective.loss(model, guide, batch, rng);
+      Gradients.backward(loss, model, guide);
+      bounds += loss.meanBound();
       moments.forEach(EstimatorGradientMoments::add);
     }
     all.forEach(Parameter::zeroGrad);

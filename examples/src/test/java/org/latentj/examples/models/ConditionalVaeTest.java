@@ -81,9 +81,8 @@ class ConditionalVaeTest {
 
   private static Trace generate(DMatrixRMaj condition, long seed) {
     try (GradMode.Scope off = GradMode.disable()) {
-      Trace t = Trace.generate(Rngs.create(seed));
-      trained.model().run(t, Batch.generate(condition.numRows, Tensor.constant(condition)));
-      return t;
+      return Trace.generate(trained.model(),
+          Batch.generate(condition.numRows, Tensor.constant(condition)), Rngs.create(seed));
     }
   }
 
@@ -98,8 +97,7 @@ class ConditionalVaeTest {
   }
 
   private static Distribution posterior(Tensor x, Tensor y) {
-    Trace t = Trace.guide(Rngs.create(1));
-    trained.guide().run(t, Batch.of(x, y));
+    Trace t = Trace.guide(trained.guide(), Batch.of(x, y), Rngs.create(1));
     return t.site("z").distribution();
   }
 
@@ -112,8 +110,8 @@ class ConditionalVaeTest {
         .hasMessageContaining("ConditionalVaeGuide")
         .hasMessageContaining("no condition")
         .hasMessageContaining("Batch.of(data, condition)");
-    assertThatThrownBy(() -> trained.model().run(Trace.generate(Rngs.create(1)),
-        Batch.generate(2, null)))
+    assertThatThrownBy(() -> Trace.generate(trained.model(), Batch.generate(2, null),
+        Rngs.create(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ConditionalVaeModel");
   }

@@ -15,6 +15,7 @@ import org.latentj.inference.objectives.ImportanceWeightedElbo;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Batch;
 import org.latentj.model.Program;
+import org.latentj.model.Sites;
 import org.latentj.model.Trace;
 import org.latentj.nn.Activation;
 import org.latentj.tensor.GradMode;
@@ -105,10 +106,8 @@ class HierarchicalVaeTest {
   @Test
   void guideAndModelSampleInOppositeOrdersAndReplayMatchesByName() {
     Batch batch = Batch.of(Tensor.constant(eval).rows(0, 3));
-    Trace g = Trace.guide(Rngs.create(1));
-    trained.guide().run(g, batch);
-    Trace m = Trace.replay(g);
-    trained.model().run(m, batch);
+    Trace g = Trace.guide(trained.guide(), batch, Rngs.create(1));
+    Trace m = Trace.replay(trained.model(), batch, g);
     m.requireMatches(g);
     assertThat(g.latentNames()).containsExactly("z1", "z2");
     assertThat(m.latentNames()).containsExactly("z2", "z1");
@@ -123,9 +122,9 @@ class HierarchicalVaeTest {
     HierarchicalVaeGuide good = trained.guide();
     Program broken = new Program() {
       @Override
-      public void run(Trace trace, Batch batch) {
-        Tensor z1 = trace.sample("z1", good.lower().given(batch.data()));
-        trace.sample("top", good.top().given(z1));
+      public void run(Sites sites, Batch batch) {
+        Tensor z1 = sites.sample("z1", good.lower().given(batch.data()));
+        sites.sample("top", good.top().given(z1));
       }
     };
     Batch batch = Batch.of(Tensor.constant(eval).rows(0, 2));

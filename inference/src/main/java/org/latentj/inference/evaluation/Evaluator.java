@@ -8,6 +8,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.objectives.LogWeights;
 import org.latentj.inference.objectives.ParticleObjective;
+import org.latentj.inference.objectives.Traces;
 import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
@@ -67,7 +68,7 @@ public final class Evaluator {
         java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
         for (int done = 0; done < k; done += chunk) {
           int c = Math.min(chunk, k - done);
-          ParticleObjective.Traces t = ParticleObjective.run(model, guide, batch, c, rng);
+          Traces t = ParticleObjective.run(model, guide, batch, c, rng);
           Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
           for (int i = 0; i < running.length; i++) {
             running[i] = logAddExp(running[i], part.value().data[i]);
@@ -92,8 +93,7 @@ public final class Evaluator {
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
-        Trace g = Trace.guide(rng);
-        guide.run(g, Batch.of(rows(data, from, to)));
+        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to)), rng);
         for (Trace.Site s : g.sites()) {
           means.computeIfAbsent(s.name(), n -> new ArrayList<>())
               .add(s.distribution().mean().value());

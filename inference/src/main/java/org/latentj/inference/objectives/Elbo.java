@@ -1,20 +1,18 @@
 package org.latentj.inference.objectives;
 
-import org.latentj.model.Trace;
 import org.latentj.tensor.Tensor;
 
 /**
  * The evidence lower bound by Monte Carlo, the AEVB paper's SGVB estimator A (Kingma &amp;
  * Welling 2013, eq. 6):
  *
- * <pre>ELBO(x) ~= (1/L) sum_l [ log p(x | z_l) + beta (log p(z_l) - log q(z_l | x)) ]</pre>
+ * <pre>ELBO(x) ~= (1/L) sum_l [ log p(x | z_l) + log p(z_l) - log q(z_l | x) ]</pre>
  *
- * with {@code z_l ~ q(z|x)} reparameterized. {@code beta = 1} (the default) is the ELBO; other
- * values weight the latent sites as in the beta-VAE (Higgins et al. 2017) or a KL warm-up.
+ * with {@code z_l ~ q(z|x)} reparameterized. Each site's term is multiplied by its scale and
+ * mask (see {@code Trace.Site.weigh}); a scale {@code beta} on the latent sites of model and
+ * guide gives the beta-VAE (Higgins et al. 2017), and {@code KlWarmup} raises it from 0 to 1.
  */
 public class Elbo extends ParticleObjective {
-
-  private volatile double latentWeight = 1.0;
 
   /** One particle per example, as in the paper's experiments (L = 1). */
   public Elbo() {
@@ -25,35 +23,15 @@ public class Elbo extends ParticleObjective {
     super(particles);
   }
 
-  /** Sets beta, the weight of the latent sites' terms (1 for the true bound). */
-  public final void setLatentWeight(double beta) {
-    if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw new IllegalArgumentException(getClass().getSimpleName()
-          + ": latent weight must be finite and non-negative, got " + beta);
-    }
-    this.latentWeight = beta;
-  }
-
-  public final double latentWeight() {
-    return latentWeight;
-  }
-
   @Override
-  protected Tensor particleTerm(Trace model, Trace guide) {
+  protected Tensor particleTerm(Traces t) {
     Tensor latent = null;
-    for (String name : guide.latentNames()) {
-      latent = LogWeights.plus(latent, latentTerm(model.site(name), guide.site(name)));
+    for (String name : t.rowLatentNames()) {
+      latent = LogWeights.plus(latent,
+          latentTerm(t, t.model().site(name), t.guide().site(name)));
     }
-    Tensor observed = LogWeights.observed(model);
-    if (latent == null) {
-      return observed;
-    }
-    return observed.add(latentWeight == 1.0 ? latent : latent.mul(latentWeight));
-  }
-
-  /** One latent site's contribution: {@code log p(z) - log q(z)} at the guide's sample. */
-  protected Tensor latentTerm(Trace.Site modelSite, Trace.Site guideSite) {
-    return LogWeights.latentRatio(modelSite, guideSite);
+    Tensor observed = t.rowObserved();
+    return latent == null ? observed : observed.add(latent);
   }
 
   @Override
@@ -63,7 +41,6 @@ public class Elbo extends ParticleObjective {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "(particles=" + particles() + ", latentWeight="
-        + latentWeight + ")";
+    return getClass().getSimpleName() + "(particles=" + particles() + ")";
   }
 }

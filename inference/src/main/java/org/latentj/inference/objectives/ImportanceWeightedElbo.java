@@ -1,11 +1,13 @@
 package org.latentj.inference.objectives;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Batch;
+import org.latentj.model.Loss;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
-import org.latentj.nn.Parameter;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -20,7 +22,8 @@ import org.latentj.tensor.Tensor;
  * Lawson, Gu &amp; Maddison (2018), {@code sum_i w~_i^2 d log w_i / d z_i * d z_i / d phi} with
  * q's parameters held fixed inside {@code log w_i}, whose variance does not grow with k as the
  * plain estimator's signal-to-noise ratio falls (Rainforth et al. 2018). The model's gradient
- * is unchanged. It costs a second backward pass.
+ * is unchanged. Its {@link #loss} has one surrogate for each, so it costs a second backward
+ * pass.
  */
 public final class ImportanceWeightedElbo extends ParticleObjective {
 
@@ -46,8 +49,13 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
   }
 
   @Override
-  protected Tensor particleTerm(Trace model, Trace guide) {
-    return LogWeights.logWeight(model, guide);
+  protected Tensor particleTerm(Traces t) {
+    requireOneRowScale(t);
+    Tensor lw = t.rowObserved();
+    for (String name : t.rowLatentNames()) {
+      lw = lw.add(latentTerm(t, t.model().site(name), t.guide().site(name)));
+    }
+    return lw;
   }
 
   @Override
@@ -55,43 +63,58 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
     return k == 1 ? logWeights : logWeights.groupLogSumExp(k).sub(Math.log(k));
   }
 
+  /**
+   * A scale inside the log-sum-exp would not give a bound: every per-row site must carry the
+   * data's subsample factor r and nothing else, which then comes out of the log-sum-exp whole.
+   */
+  private static void requireOneRowScale(Traces t) {
+    for (Trace.Site s : Stream.concat(t.model().sites().stream(),
+        t.guide().sites().stream()).toList()) {
+      if (!t.isGlobal(s) && s.scale() != t.subsampleScale()) {
+        throw new IllegalArgumentException("ImportanceWeightedElbo: site '" + s.name()
+            + "' has scale " + s.scale() + " but the data's plate scale is "
+            + t.subsampleScale() + "; the importance-weighted bound needs every per-example site"
+            + " weighed alike (use Elbo for scaled sites)");
+      }
+    }
+  }
+
   @Override
-  public double backward(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
+  public Loss loss(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
     if (!dreg) {
-      return super.backward(model, guide, batch, rng);
+      return super.loss(model, guide, batch, rng);
     }
     int k = particles();
-    Traces t = run(model, guide, batch, k, rng);
+    Traces t = run(model, guide, batch, k, rng, true);
+    if (t.hasGlobalSites()) {
+      throw new IllegalArgumentException("ImportanceWeightedElbo (DReG): global sites are not"
+          + " supported; use ImportanceWeightedElbo.of(k) or Elbo");
+    }
+    requireOneRowScale(t);
     // log w with the guide's parameters live, and the same with them stopped (for the guide's
     // DReG surrogate): both share the observed term and the model's latent log-densities.
-    Tensor observed = LogWeights.observed(t.model());
+    Tensor observed = t.rowObserved();
     Tensor logW = observed;
     Tensor stopped = observed;
-    for (String name : t.guide().latentNames()) {
+    for (String name : t.rowLatentNames()) {
       Trace.Site g = t.guide().site(name);
-      Tensor logPrior = t.model().site(name).distribution().logProb(g.value());
-      logW = logW.add(logPrior.sub(g.distribution().logProb(g.value())));
+      Trace.Site m = t.model().site(name);
+      Tensor logPrior = t.weigh(m, m.distribution().logProb(g.value()));
+      logW = logW.add(logPrior.sub(t.weigh(g, g.distribution().logProb(g.value()))));
       stopped = stopped.add(logPrior.sub(
-          g.distribution().detachParameters().logProb(g.value())));
+          t.weigh(g, g.distribution().detachParameters().logProb(g.value()))));
     }
     int n = batch.size();
     Tensor normalized = Tensor.constant(normalizedWeights(logW.value(), k));
-    double bound = combine(logW.detach(), k).sum().item() / n;
-
+    Tensor bound = combine(logW.detach(), k);
+    double meanBound = bound.sum().item() / n;
     // Guide: sum_i w~_i^2 log w_i with q's parameters stopped, so gradient reaches phi only
-    // through the reparameterized z_i.
-    stopped.mul(normalized.square()).groupSum(k).sum().mul(-1.0 / n).backward();
-    DMatrixRMaj[] guideGrads = copyGradients(guide);
-
-    // Model: the usual sum_i w~_i d log w_i / d theta. Its pass also reaches phi; overwrite.
-    model.zeroGrad();
-    guide.zeroGrad();
-    logW.mul(normalized).groupSum(k).sum().mul(-1.0 / n).backward();
-    int i = 0;
-    for (Parameter p : guide.parameters().values()) {
-      p.grad().setTo(guideGrads[i++]);
-    }
-    return bound;
+    // through the reparameterized z_i. Model: the usual sum_i w~_i d log w_i / d theta.
+    Tensor guideSurrogate = stopped.mul(normalized.square()).groupSum(k).sum().mul(-1.0 / n);
+    Tensor modelSurrogate = logW.mul(normalized).groupSum(k).sum().mul(-1.0 / n);
+    return Loss.of(bound, meanBound, List.of(
+        new Loss.Surrogate(guideSurrogate, Loss.Part.GUIDE),
+        new Loss.Surrogate(modelSurrogate, Loss.Part.MODEL)));
   }
 
   /** {@code w~_i = w_i / sum_j w_j} within each group of k rows, from log-weights. */
@@ -113,11 +136,6 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
       }
     }
     return w;
-  }
-
-  private static DMatrixRMaj[] copyGradients(Program guide) {
-    return guide.parameters().values().stream().map(p -> p.grad().copy())
-        .toArray(DMatrixRMaj[]::new);
   }
 
   @Override

@@ -1,24 +1,30 @@
 package org.latentj.inference.training;
 
-import org.latentj.inference.objectives.Elbo;
+import org.latentj.model.handlers.Handler;
+import org.latentj.model.handlers.Handlers;
 
 /**
  * Raises the weight of the latent sites' terms linearly from 0 to 1 over the first
  * {@code warmupSteps} optimizer steps (Sønderby et al. 2016; Bowman et al. 2016), which keeps
- * the posterior from collapsing onto the prior early in training. After warm-up the objective
- * is the true bound again.
+ * the posterior from collapsing onto the prior early in training. At step s the latent sites of
+ * model and guide run under {@code scale(min(1, s / warmupSteps))}, so an objective's latent
+ * terms become {@code beta (log p(z) - log q(z))} (or {@code -beta KL}); observed sites are not
+ * scaled. Outside {@code Svi.step} (evaluation, after training) nothing is scaled: the
+ * objective is the true bound.
+ *
+ * <pre>{@code
+ * svi.addStepHandler(new KlWarmup(10_000));
+ * }</pre>
  */
-public final class KlWarmup implements TrainingListener {
+public final class KlWarmup implements Svi.StepHandler {
 
-  private final Elbo objective;
   private final long warmupSteps;
 
-  public KlWarmup(Elbo objective, long warmupSteps) {
+  public KlWarmup(long warmupSteps) {
     if (warmupSteps < 1) {
       throw new IllegalArgumentException("KlWarmup: warmupSteps must be positive, got "
           + warmupSteps);
     }
-    this.objective = objective;
     this.warmupSteps = warmupSteps;
   }
 
@@ -28,18 +34,8 @@ public final class KlWarmup implements TrainingListener {
   }
 
   @Override
-  public void onTrainingStart(TrainingState state) {
-    objective.setLatentWeight(weightAt(state.steps()));
-  }
-
-  @Override
-  public void onStep(TrainingState state, double bound) {
-    objective.setLatentWeight(weightAt(state.steps()));
-  }
-
-  @Override
-  public void onTrainingEnd(TrainingState state) {
-    objective.setLatentWeight(1.0);
+  public Handler enter(long step) {
+    return Handlers.scale(weightAt(step), m -> !m.isObserved());
   }
 
   @Override

@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.model.Batch;
+import org.latentj.model.Loss;
 import org.latentj.model.Objective;
 import org.latentj.model.Optimizer;
 import org.latentj.model.Program;
+import org.latentj.model.handlers.Handler;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
 
 /**
  * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
- * gradients, let the objective put the gradient of its negated bound into every parameter of
- * model and guide, let the hooks look at them (NaN guards, clipping), then take one optimizer
- * step. It needs only interfaces, so any model, guide, objective and optimizer combine.
+ * gradients, let the objective build its {@link Loss} (under the step's handlers, e.g. a KL
+ * warm-up's scale), run the loss's backward passes ({@link Gradients}, the one place gradients
+ * are made), let the hooks look at them (NaN guards, clipping), then take one optimizer step.
+ * It needs only interfaces, so any model, guide, objective and optimizer combine.
  */
 public final class Svi {
 
@@ -33,6 +36,17 @@ public final class Svi {
   private final Optimizer optimizer;
   private final Map<String, Parameter> parameters;
   private final List<GradientHook> hooks = new ArrayList<>();
+  private final List<StepHandler> stepHandlers = new ArrayList<>();
+
+  /**
+   * Gives a handler to enter around the objective at each step, e.g. a scale that changes with
+   * the step ({@link KlWarmup}).
+   */
+  @FunctionalInterface
+  public interface StepHandler {
+    /** The handler for optimizer step {@code step} (counting from 0), entered. */
+    Handler enter(long step);
+  }
 
   public Svi(Program model, Program guide, Objective objective, Optimizer optimizer) {
     this.model = model;
@@ -56,12 +70,23 @@ public final class Svi {
     return this;
   }
 
+  /**
+   * Adds a handler entered around the objective on every step; the first added is the
+   * outermost.
+   */
+  public Svi addStepHandler(StepHandler handler) {
+    stepHandlers.add(handler);
+    return this;
+  }
+
   /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
   public double step(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     double bound;
     try {
-      bound = objective.backward(model, guide, batch, rng);
+      Loss loss = loss(batch, rng);
+      Gradients.backward(loss, model, guide);
+      bound = loss.meanBound();
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A parameter that became NaN or infinite in an earlier update surfaces here as a
       // distribution's argument error; say that the run diverged, at which step and where.
@@ -78,6 +103,22 @@ public final class Svi {
     }
     optimizer.step();
     return bound;
+  }
+
+  /** The objective's loss on {@code batch} under the step handlers, closed afterwards. */
+  private Loss loss(Batch batch, UniformRandomProvider rng) {
+    long step = optimizer.steps();
+    List<Handler> entered = new ArrayList<>();
+    try {
+      for (StepHandler h : stepHandlers) {
+        entered.add(h.enter(step));
+      }
+      return objective.loss(model, guide, batch, rng);
+    } finally {
+      for (int i = entered.size() - 1; i >= 0; i--) {
+        entered.get(i).close();
+      }
+    }
   }
 
   public Program model() {

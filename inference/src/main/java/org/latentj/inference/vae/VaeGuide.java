@@ -3,7 +3,7 @@ package org.latentj.inference.vae;
 import org.latentj.model.Batch;
 import org.latentj.model.Posterior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 
 /** The VAE's amortized posterior as a guide: {@code z ~ q(z | x)} at site "z". */
 public final class VaeGuide extends Program {
@@ -15,8 +15,8 @@ public final class VaeGuide extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
-    trace.sample(VaeModel.LATENT, posterior.given(batch.data()));
+  public void run(Sites sites, Batch batch) {
+    sites.sample(VaeModel.LATENT, posterior.given(batch.data()));
   }
 
   public Posterior posterior() {

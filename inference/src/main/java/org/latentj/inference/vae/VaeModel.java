@@ -4,7 +4,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Likelihood;
 import org.latentj.model.Prior;
 import org.latentj.model.Program;
-import org.latentj.model.Trace;
+import org.latentj.model.Sites;
 import org.latentj.tensor.Tensor;
 
 /** The VAE's generative model: {@code z ~ p(z)}, {@code x ~ p(x | z)}; sites "z" and "x". */
@@ -25,9 +25,9 @@ public final class VaeModel extends Program {
   }
 
   @Override
-  public void run(Trace trace, Batch batch) {
-    Tensor z = trace.sample(LATENT, prior.distribution(batch.size()));
-    trace.observe(OBSERVED, likelihood.given(z), batch.hasData() ? batch.data() : null);
+  public void run(Sites sites, Batch batch) {
+    Tensor z = sites.sample(LATENT, prior.distribution(batch.size()));
+    sites.observe(OBSERVED, likelihood.given(z), batch.hasData() ? batch.data() : null);
   }
 
   public Prior prior() {

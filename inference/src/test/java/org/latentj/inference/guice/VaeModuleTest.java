@@ -55,11 +55,9 @@ class VaeModuleTest {
   static Object likelihoodOf(Injector injector) {
     Program model = injector.getInstance(Key.get(Program.class, Model.class));
     Program guide = injector.getInstance(Key.get(Program.class, Guide.class));
-    Trace g = Trace.guide(Rngs.create(1));
     Batch batch = Batch.of(Tensor.constant(data()).rows(0, 3));
-    guide.run(g, batch);
-    Trace m = Trace.replay(g);
-    model.run(m, batch);
+    Trace g = Trace.guide(guide, batch, Rngs.create(1));
+    Trace m = Trace.replay(model, batch, g);
     return m.site("x").distribution();
   }
 

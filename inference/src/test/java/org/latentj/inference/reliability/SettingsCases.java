@@ -14,8 +14,10 @@ import org.latentj.inference.guice.OptimizerKind;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.optim.Adam;
+import org.latentj.inference.training.KlWarmup;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Trainer;
+import org.latentj.model.handlers.Handlers;
 import org.latentj.nn.Activation;
 import org.latentj.tensor.Rngs;
 
@@ -80,8 +82,10 @@ final class SettingsCases {
             "asked for 3 epochs but the run has already finished 5"),
         of("Elbo: zero particles", IAE, d -> new Elbo(0),
             "Elbo: particles must be at least 1, got 0"),
-        of("Elbo: negative KL weight", IAE, d -> new Elbo(1).setLatentWeight(-0.5),
-            "Elbo", "-0.5"),
+        of("Scale handler: negative factor", IAE, d -> Handlers.scale(-0.5),
+            "scale", "-0.5"),
+        of("KlWarmup: zero steps", IAE, d -> new KlWarmup(0),
+            "KlWarmup: warmupSteps must be positive, got 0"),
         of("Adam: negative learning rate", IAE, d -> Adam.builder().learningRate(-1),
             "Adam: learningRate must be finite and >= 0, got -1.0"),
         of("Adam: beta1 of 1", IAE, d -> Adam.builder().beta1(1),

@@ -1,0 +1,71 @@
+package org.latentj.inference.training;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.latentj.model.Loss;
+import org.latentj.nn.Module;
+import org.latentj.nn.Parameter;
+
+/**
+ * The one place gradients are made: runs a {@link Loss}'s backward passes and leaves in each
+ * parameter of model and guide the gradient of the surrogates that train it,
+ *
+ * <pre>grad(p) = sum over surrogates s whose part includes p of d s / d p</pre>
+ *
+ * A loss with one surrogate for every parameter is one backward pass. With several, each pass
+ * starts from zeroed gradients and keeps only what goes to its own part (a guide surrogate's
+ * pass also reaches the model's parameters, and that must not count).
+ */
+public final class Gradients {
+
+  private Gradients() {}
+
+  /**
+   * Accumulates the gradients of {@code loss} into the parameters of {@code model} and
+   * {@code guide} (whose gradients are expected to be zero; modified).
+   */
+  public static void backward(Loss loss, Module model, Module guide) {
+    var surrogates = loss.surrogates();
+    if (surrogates.size() == 1 && surrogates.get(0).part() == Loss.Part.MODEL_AND_GUIDE) {
+      surrogates.get(0).value().backward();
+      return;
+    }
+    Map<Parameter, DMatrixRMaj> kept = new IdentityHashMap<>();
+    for (int i = 0; i < surrogates.size(); i++) {
+      if (i > 0) {
+        model.zeroGrad();
+        guide.zeroGrad();
+      }
+      Loss.Surrogate s = surrogates.get(i);
+      s.value().backward();
+      for (Parameter p : trained(s.part(), model, guide).values()) {
+        DMatrixRMaj sum = kept.get(p);
+        if (sum == null) {
+          kept.put(p, p.grad().copy());
+        } else {
+          CommonOps_DDRM.addEquals(sum, p.grad());
+        }
+      }
+    }
+    for (Module m : new Module[] {model, guide}) {
+      for (Parameter p : m.parameters().values()) {
+        DMatrixRMaj sum = kept.get(p);
+        if (sum == null) {
+          p.zeroGrad();
+        } else {
+          p.grad().setTo(sum);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Parameter> trained(Loss.Part part, Module model, Module guide) {
+    return switch (part) {
+      case MODEL -> model.parameters();
+      case GUIDE -> guide.parameters();
+      case MODEL_AND_GUIDE -> Svi.parametersOf(model, guide);
+    };
+  }
+}
