@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Commands.atLeast("--samples", k, 0);
     Commands.atLeast("--elbo-samples", elboSamples, 1);
     Commands.atLeast("--examples", examples, 0);
-    Run run = Run.open(runDir);
+    Run run = Run.openForReading(runDir, spec.commandLine().getErr());
     Vae vae = run.vae();
     RunData runData = run.data(data);
     DMatrixRMaj test = runData.test().features();

@@ -3,8 +3,10 @@ package org.latentj.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.latentj.inference.data.ImageShape;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The run folder, output file and pixel scale every picture command takes. */
 final class PictureOptions {
@@ -20,10 +22,13 @@ final class PictureOptions {
       description = "Draw each pixel as an N x N block. Default: ${DEFAULT-VALUE}.")
   int scale;
 
-  /** The run, after checking the scale. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /** The run, after checking the scale; warns when its optimizer section is damaged. */
   Run open() throws IOException {
     Commands.atLeast("--scale", scale, 1);
-    return Run.open(runDir);
+    return Run.openForReading(runDir, command.commandLine().getErr());
   }
 
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */

@@ -172,6 +172,12 @@ final class RunData {
     return train.featureCount();
   }
 
+  /** Values held in memory by the training, validation and test sets together. */
+  long values() {
+    long rows = train.size() + (validation == null ? 0 : validation.size()) + test.size();
+    return rows * featureCount();
+  }
+
   /**
    * Fails with a usage error when the values cannot be scored by a Bernoulli-type likelihood
    * (which needs [0, 1]); names the set, row and column.
