@@ -124,7 +124,8 @@ final class Run {
           config.limit(), config.validation(), config.batchSize(), config.epochs(),
           config.imageHeight(), config.imageWidth());
     }
-    RunData data = RunData.load(c, settings.seed());
+    RunData data = RunData.load(c, settings.seed(),
+        RunData.needsUnitInterval(settings.likelihood()));
     data.requireWidth(settings.inputSize(), "the model in " + dir);
     return data;
   }

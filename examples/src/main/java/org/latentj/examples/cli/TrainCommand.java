@@ -235,6 +235,7 @@ final class TrainCommand implements Callable<Integer> {
     checkOptions();
     long started = System.nanoTime();
     Plan plan = resume == null ? fresh() : resumed();
+    plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
         .requireFits(Runtime.getRuntime().maxMemory(), "train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
@@ -248,7 +249,7 @@ final class TrainCommand implements Callable<Integer> {
   private Plan fresh() throws IOException {
     RunConfig config = new RunConfig(Commands.dataSpec(data), binarize, prior, limit,
         validation, batchSize, epochs, 0, 0);
-    RunData runData = RunData.load(config, seed);
+    RunData runData = RunData.load(config, seed, RunData.needsUnitInterval(likelihood));
     VaeSettings settings = new VaeSettings(runData.featureCount(), hidden, activation, latent,
         likelihood, objective, particles, optimizer, learningRate, seed);
     return checked(settings, config, runData, null,
@@ -264,15 +265,15 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--epochs " + config.epochs() + ": the run in " + resume
           + " has already finished " + done + " epochs; ask for more to continue it");
     }
-    RunData runData = RunData.load(config, settings.seed());
+    RunData runData = RunData.load(config, settings.seed(),
+        RunData.needsUnitInterval(settings.likelihood()));
     runData.requireWidth(settings.inputSize(), "the model in " + resume);
     return checked(settings, config, runData, previous, resume);
   }
 
   private static Plan checked(VaeSettings settings, RunConfig config, RunData runData,
       Run previous, Path dir) {
-    if (settings.likelihood() == LikelihoodFamily.BERNOULLI
-        || settings.likelihood() == LikelihoodFamily.CONTINUOUS_BERNOULLI) {
+    if (RunData.needsUnitInterval(settings.likelihood())) {
       runData.requireUnitInterval(EnumNames.name(settings.likelihood()));
     }
     ImageShape shape = runData.shape();

@@ -42,6 +42,8 @@ class BadCliInputTest {
   static Path emptyFolder;
   static Path regularFile;
   static Path badCsv;
+  static Path rangeCsv;
+  static Path emptyCellCsv;
   static Path trained;
   static Path optimizerDamaged;
   static Path locked;
@@ -66,6 +68,11 @@ class BadCliInputTest {
       csv.append(i == 5 ? "0.5,NaN,0.5,0.5" : "0.5,0.25,0.75,0.5").append('\n');
     }
     badCsv = Files.writeString(dir.resolve("bad.csv"), csv);
+    rangeCsv = Files.writeString(dir.resolve("range.csv"), csv.toString()
+        .replace("0.5,NaN,0.5,0.5", "0.5,0.25,0.75,0.5").replaceFirst(
+            "(?s)^((?:[^\n]*\n){3})0.5,0.25,0.75", "$10.5,0.25,-0.5"));
+    emptyCellCsv = Files.writeString(dir.resolve("empty-cell.csv"), csv.toString()
+        .replace("0.5,NaN,0.5,0.5", "0.5,,0.5,0.5"));
     locked = dir.resolve("locked");
     lockHolder = RunFolder.claim(locked, "--out");
     trained = dir.resolve("trained");
@@ -123,7 +130,11 @@ class BadCliInputTest {
         new Row("train --data EMPTY", 2, "--data", "train-images-idx3-ubyte"),
         new Row("train --data FILE", 2, "--data", "plain.txt", ".csv"),
         new Row("train --data BADCSV --validation 0 --epochs 1", 1, "bad.csv", "line 6",
-            "column 2", "NaN"),
+            "column 2", "NaN", "latentj cannot train on NaN"),
+        new Row("train --data RANGECSV --validation 0 --epochs 1", 1, "range.csv",
+            "line 4, column 3: -0.5 is outside [0.0, 255.0]", "--likelihood gaussian"),
+        new Row("train --data NOCELLCSV --validation 0 --epochs 1", 1, "empty-cell.csv",
+            "line 6, column 2: empty cell"),
         new Row("train --resume /no/such/run", 2, "RUN_DIR /no/such/run: no such folder"),
         new Row("train --resume RUN", 1, "checkpoint.safetensors"),
         new Row("train --resume EMPTY --out FILE", 2, "--out cannot be combined with --resume"),
@@ -197,6 +208,8 @@ class BadCliInputTest {
           .replace("RUN", damagedRun.toString())
           .replace("EMPTY", emptyFolder.toString())
           .replace("BADCSV", badCsv.toString())
+          .replace("RANGECSV", rangeCsv.toString())
+          .replace("NOCELLCSV", emptyCellCsv.toString())
           .replace("FILE", regularFile.toString()));
     }
     return args.toArray(new String[0]);
@@ -216,7 +229,7 @@ class BadCliInputTest {
     assertThat(stderr).contains(row.message());
     // One message, no stack trace: no "at pkg.Class.method(" frames, no exception class names.
     assertThat(stderr).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
-        .doesNotContain("Exception");
+        .doesNotContain("Exception").doesNotContain("allowNonFinite(");
     if (row.code() == 2) {
       assertThat(stderr).contains("--help");
     }
@@ -237,6 +250,27 @@ class BadCliInputTest {
     assertThat(cl.execute(args)).as(err.toString()).isZero();
     assertThat(err.toString()).contains("warning: ", "checkpoint.safetensors",
         "damage is in the optimizer section");
+  }
+
+  @Test
+  void aSkippedHeaderRowAndScaledValuesAreSaid() throws IOException {
+    StringBuilder csv = new StringBuilder("a,b,c\n");
+    for (int i = 0; i < 12; i++) {
+      csv.append(i * 20).append(",255,0\n");
+    }
+    Path file = Files.writeString(dir.resolve("pixels.csv"), csv);
+    StringWriter err = new StringWriter();
+    CommandLine cl = Latentj.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute("train", "--data", file.toString(), "--validation", "0", "--epochs",
+        "1", "--eval-k", "0", "--hidden", "4", "--latent", "1", "--out",
+        dir.resolve("pixels").toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("note: " + file + ": the first row holds a cell that "
+        + "is not a number, so it was taken for a header row and skipped",
+        "note: " + file + ": values lie in [0, 255] with some above 1, so all were scaled by "
+        + "1/255 to [0, 1]");
   }
 
   @Test
