@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
     description = "Latent-variable models trained by amortized variational inference.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, SampleCommand.class,
         ReconstructCommand.class, ManifoldCommand.class, InterpolateCommand.class,
+        EncodeCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: latentj train   (then open the pictures in runs/<timestamp>/)",
         "Exit codes: 0 success; 2 the command line is wrong (unknown or malformed option, "
@@ -50,7 +51,8 @@ public final class Latentj implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is needed: train, evaluate, sample, reconstruct, manifold or interpolate");
+        "a command is needed: train, evaluate, sample, reconstruct, manifold, "
+            + "interpolate or encode");
   }
 
   public static void main(String[] args) {
@@ -98,6 +100,8 @@ public final class Latentj implements Runnable {
     EnumNames.register(cl, Binarization.class);
     EnumNames.register(cl, PriorKind.class);
     EnumNames.register(cl, LatentGrid.Interpolation.class);
+    EnumNames.register(cl, EncodeCommand.SplitName.class);
+    EnumNames.register(cl, SampleCommand.Format.class);
     cl.setExecutionExceptionHandler(Latentj::handle);
     cl.setParameterExceptionHandler(Latentj::badArguments);
     return cl;

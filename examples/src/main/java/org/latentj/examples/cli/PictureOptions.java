@@ -15,7 +15,7 @@ final class PictureOptions {
   Path runDir;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "The PNG to write. Default: a file in RUN_DIR named after the command.")
+      description = "The file to write. Default: a file in RUN_DIR named after the command.")
   Path out;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "2",
@@ -41,7 +41,8 @@ final class PictureOptions {
     RunConfig c = run.config();
     if (!c.isImages()) {
       throw new UsageException("the run in " + run.dir() + " was trained on data that are not"
-          + " images (" + c.data() + "): there is nothing to draw");
+          + " images (" + c.data() + "): there is nothing to draw; 'latentj sample RUN_DIR' "
+          + "writes samples as CSV and 'latentj encode RUN_DIR' the latent codes");
     }
     return new ImageShape(c.imageHeight(), c.imageWidth());
   }

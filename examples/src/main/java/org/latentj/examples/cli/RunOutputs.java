@@ -33,13 +33,16 @@ final class RunOutputs {
   }
 
   /** Writes every file, adds the test figures (k = {@code evalK}) to {@code summary}. */
-  void write(MetricsListener metrics, int evalK, Map<String, Object> summary, double seconds,
-      TrainingState state) throws IOException {
+  void write(MetricsListener metrics, List<StepLog.Point> steps, int evalK,
+      Map<String, Object> summary, double seconds, TrainingState state) throws IOException {
     List<String> written = new ArrayList<>(List.of(Run.CHECKPOINT, Run.METRICS));
     written.addAll(pictures());
-    Figures.trainingCurve(metrics.records(), "VAE " + vae.shape() + ", "
+    Figures.trainingCurve(metrics.records(), steps, "VAE " + vae.shape() + ", "
         + EnumNames.name(vae.settings().objective()), dir.resolve(Run.TRAINING_CURVE));
     written.add(Run.TRAINING_CURVE);
+    if (!steps.isEmpty()) {
+      written.add(StepLog.FILE);
+    }
 
     Estimates test;
     try (Progress.Ticker ticker = Progress.ticker(Progress.interactive(),

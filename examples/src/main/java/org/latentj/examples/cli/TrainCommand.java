@@ -187,6 +187,13 @@ final class TrainCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int checkpointEvery;
 
+  @Option(names = "--log-every-steps", paramLabel = "N", defaultValue = "0",
+      description = "Also write the minibatch bound every N optimizer steps to "
+          + "RUN_DIR/steps.jsonl (one JSON line each: epoch, step, examples_seen, bound) and draw"
+          + " those points in training-curve.png; 0 logs per epoch only (metrics.jsonl). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int logEverySteps;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder to write. Default: runs/<yyyyMMdd-HHmmss>.")
   Path out;
@@ -216,6 +223,7 @@ final class TrainCommand implements Callable<Integer> {
     Commands.atLeast("--validation", validation, 0);
     Commands.atLeast("--eval-k", evalK, 0);
     Commands.atLeast("--checkpoint-every", checkpointEvery, 1);
+    Commands.atLeast("--log-every-steps", logEverySteps, 0);
     Commands.atLeast("--limit", limit, 0);
     if (resume != null && out != null) {
       throw new UsageException("--out cannot be combined with --resume: a resumed run "
@@ -290,61 +298,91 @@ final class TrainCommand implements Callable<Integer> {
 
   private int train(Plan plan, long started) throws IOException {
     VaeSettings settings = plan.settings();
-    RunConfig config = plan.config();
-    RunData runData = plan.data();
     Path dir = plan.dir();
-    PrintWriter stdout = spec.commandLine().getOut();
     Vae vae = Vae.build(settings);
     RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-    Provenance.Builder provenance = RunProvenance.of(settings.seed(), runData.train(), vae.svi())
-        .component(RunConfig.SETTINGS, settings).component(RunConfig.COMPONENT, config);
-    TrainingPosition at = TrainingPosition.START;
-    if (plan.previous() != null) {
-      at = restore(plan.previous(), vae, rng);
-      provenance.put("resumedFrom", Map.of("epoch", at.epoch(), "batchesIntoEpoch",
-          at.batchesIntoEpoch(), "createdAt",
-          plan.previous().checkpoint().provenance().asMap().get("createdAt")));
-      if (given("--lr")) {
-        vae.svi().optimizer().setLearningRate(learningRate);
-      }
-    }
-
-    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
-    if (config.binarize() == Binarization.DYNAMIC) {
-      batches = batches.dynamicallyBinarized();
-    }
-    MetricsListener metrics = MetricsListener.in(dir);
-    if (runData.validation() != null) {
-      metrics = metrics.withValidation(runData.validation().features(), 500, settings.seed());
-    }
-    long perEpoch = (runData.train().size() + config.batchSize() - 1) / config.batchSize();
-    stdout.printf(Locale.ROOT, "%s%n%s: %d training, %d validation, %d test examples; epochs"
-        + " %d..%d of %d batches of %d%nwriting %s%n", vae.describe(),
-        runData.train().provenance().description().split(" \\|")[0], runData.train().size(),
-        runData.validation() == null ? 0 : runData.validation().size(), runData.test().size(),
-        at.epoch() + 1, config.epochs(), perEpoch, config.batchSize(), dir);
-    stdout.flush();
+    Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
+        vae.svi()).component(RunConfig.SETTINGS, settings)
+        .component(RunConfig.COMPONENT, plan.config());
+    TrainingPosition at = continueFrom(plan, vae, rng, provenance);
+    MetricsListener metrics = metrics(plan);
+    long perEpoch = printStart(plan, vae, at);
 
     TrainingState state;
-    CheckpointListener checkpoints =
-        CheckpointListener.every(checkpointEvery, dir, provenance.build()).keepingPrevious();
     StopSignals stops;
+    StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     try (Progress progress = new Progress(spec.commandLine().getErr(), Progress.interactive(),
-        config.epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
+        plan.config().epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
       stops = signals;
-      state = new Trainer(vae.svi(), batches).addListener(metrics).addListener(checkpoints)
-          .addListener(progress).addListener(signals)
-          .resume(at, plan.previous() == null ? null
-              : plan.previous().checkpoint().epochStartRngState(), config.epochs(), rng);
+      Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
+          .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
+              .keepingPrevious())
+          .addListener(progress).addListener(signals);
+      if (steps != null) {
+        trainer.addListener(steps);
+      }
+      state = trainer.resume(at, plan.previous() == null ? null
+          : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
     }
     if (stops.received() != null) {
       return interrupted(stops, state, perEpoch, dir);
     }
     double trainingSeconds = (System.nanoTime() - started) / 1e9;
-    new RunOutputs(vae, runData, dir, spec.commandLine()).write(metrics, evalK,
-        summary(dir, vae, config, state, metrics.last(), trainingSeconds), trainingSeconds,
-        state);
+    new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
+        steps == null ? List.of() : steps.points(), evalK,
+        summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
+        trainingSeconds, state);
     return 0;
+  }
+
+  /** Restores the previous run into {@code vae} and {@code rng}; the start for a new one. */
+  private TrainingPosition continueFrom(Plan plan, Vae vae, RestorableUniformRandomProvider rng,
+      Provenance.Builder provenance) {
+    if (plan.previous() == null) {
+      return TrainingPosition.START;
+    }
+    TrainingPosition at = restore(plan.previous(), vae, rng);
+    provenance.put("resumedFrom", Map.of("epoch", at.epoch(), "batchesIntoEpoch",
+        at.batchesIntoEpoch(), "createdAt",
+        plan.previous().checkpoint().provenance().asMap().get("createdAt")));
+    if (given("--lr")) {
+      vae.svi().optimizer().setLearningRate(learningRate);
+    }
+    return at;
+  }
+
+  private static MinibatchData batches(Plan plan) {
+    RunData runData = plan.data();
+    RunConfig config = plan.config();
+    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
+    if (config.binarize() == Binarization.DYNAMIC) {
+      batches = batches.dynamicallyBinarized();
+    }
+    return batches;
+  }
+
+  private static MetricsListener metrics(Plan plan) {
+    MetricsListener metrics = MetricsListener.in(plan.dir());
+    if (plan.data().validation() != null) {
+      metrics = metrics.withValidation(plan.data().validation().features(), 500,
+          plan.settings().seed());
+    }
+    return metrics;
+  }
+
+  /** Prints the model, the data and the folder; returns the minibatches per epoch. */
+  private long printStart(Plan plan, Vae vae, TrainingPosition at) {
+    RunData runData = plan.data();
+    RunConfig config = plan.config();
+    long perEpoch = (runData.train().size() + config.batchSize() - 1) / config.batchSize();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(Locale.ROOT, "%s%n%s: %d training, %d validation, %d test examples; epochs"
+        + " %d..%d of %d batches of %d%nwriting %s%n", vae.describe(),
+        runData.train().provenance().description().split(" \\|")[0], runData.train().size(),
+        runData.validation() == null ? 0 : runData.validation().size(), runData.test().size(),
+        at.epoch() + 1, config.epochs(), perEpoch, config.batchSize(), plan.dir());
+    stdout.flush();
+    return perEpoch;
   }
 
   /** Says what a stop by signal saved and how to continue; the exit code is 128 + signal. */

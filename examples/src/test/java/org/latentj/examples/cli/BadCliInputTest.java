@@ -188,6 +188,16 @@ class BadCliInputTest {
         new Row("interpolate RUN --method cubic", 2, "'--method': 'cubic' is not one of",
             "linear"),
         new Row("interpolate EMPTY", 2, "holds no checkpoint.safetensors"),
+        // numbers out
+        new Row("train --log-every-steps -1", 2, "--log-every-steps must be at least 0"),
+        new Row("encode", 2, "Missing required parameter: 'RUN_DIR'"),
+        new Row("encode EMPTY", 2, "holds no checkpoint.safetensors"),
+        new Row("encode RUN", 1, "checkpoint.safetensors"),
+        new Row("encode TRAINED --examples -1", 2, "--examples must be at least 0, got -1"),
+        new Row("encode TRAINED --split dev", 2, "'--split': 'dev' is not one of"),
+        new Row("encode TRAINED --split validation", 2, "has no validation set",
+            "--validation 0"),
+        new Row("sample TRAINED --format gif", 2, "'--format': 'gif' is not one of"),
         // no command at all, or an unknown one
         new Row("", 2, "a command is needed"),
         new Row("fit", 2, "Unmatched argument", "'fit'"),
