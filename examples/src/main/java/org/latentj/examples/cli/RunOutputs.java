@@ -45,8 +45,8 @@ final class RunOutputs {
     }
 
     Estimates test;
-    try (Progress.Ticker ticker = Progress.ticker(Progress.interactive(),
-        "test log p(x), k=" + evalK, data.test().size())) {
+    try (Progress.Ticker ticker = EtaTicker.of(err, "test log p(x), k=" + evalK,
+        data.test().size())) {
       test = Estimates.of(vae, data.test().features(), evalK, 1, vae.settings().seed(), ticker);
     }
     summary.put("test", test.toMap());

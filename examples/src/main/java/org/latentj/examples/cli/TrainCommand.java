@@ -178,8 +178,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--eval-k", paramLabel = "K", defaultValue = "50",
       description = "Importance samples per test example for log p(x) in summary.json "
-          + "(0 skips it; a small k keeps the first run short, 'latentj evaluate' reports "
-          + "k = 5000). Default: ${DEFAULT-VALUE}.")
+          + "(0 skips it; a small k keeps the first run short; 'latentj evaluate -k 5000' "
+          + "gives the IWAE paper's figure). Default: ${DEFAULT-VALUE}.")
   int evalK;
 
   @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
