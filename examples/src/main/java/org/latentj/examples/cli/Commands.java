@@ -42,14 +42,17 @@ final class Commands {
     return Path.of(data).toAbsolutePath().normalize().toString();
   }
 
-  /** A new folder {@code runs/<yyyyMMdd-HHmmss>} (with a suffix if that one exists). */
-  static Path newRunFolder(Path parent) throws IOException {
+  /**
+   * The name of a new folder {@code runs/<yyyyMMdd-HHmmss>} (with a suffix if that one exists),
+   * not yet created: {@link RunFolder#claim} makes it once every check has passed.
+   */
+  static Path newRunFolder(Path parent) {
     String stamp = LocalDateTime.now().format(STAMP);
     Path dir = parent.resolve(stamp);
     for (int i = 2; Files.exists(dir); i++) {
       dir = parent.resolve(stamp + "-" + i);
     }
-    return Files.createDirectories(dir);
+    return dir;
   }
 
   /** Writes {@code value} as indented JSON to {@code file}, atomically. */

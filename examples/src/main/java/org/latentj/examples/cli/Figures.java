@@ -2,7 +2,9 @@ package org.latentj.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.examples.pictures.ImageGrid;
 import org.latentj.examples.pictures.LatentGrid;
@@ -20,6 +22,7 @@ final class Figures {
 
   static final int CURVE_WIDTH = 800;
   static final int CURVE_HEIGHT = 500;
+  static final String STEP_SERIES = "train, logged steps (one minibatch each)";
 
   private Figures() {}
 
@@ -68,9 +71,19 @@ final class Figures {
     grid(shape, steps + 2, scale).write(row, png);
   }
 
-  /** Train and validation bounds against examples seen, on a logarithmic axis. */
-  static void trainingCurve(List<MetricsRecord> records, String title, Path png)
-      throws IOException {
+  /** Writes {@link #trainingCurve(List, List, String)} to {@code png}. */
+  static void trainingCurve(List<MetricsRecord> records, List<StepLog.Point> steps,
+      String title, Path png) throws IOException {
+    trainingCurve(records, steps, title).write(png, CURVE_WIDTH, CURVE_HEIGHT);
+  }
+
+  /**
+   * Train and validation bounds per epoch against examples seen, and the minibatch bounds of
+   * the logged steps when there are any; the x axis is logarithmic only when the examples seen
+   * span two decades or more (a log axis over less shows one or two ticks, e.g. only "1E4").
+   */
+  static TrainingCurve trainingCurve(List<MetricsRecord> records, List<StepLog.Point> steps,
+      String title) {
     int n = records.size();
     long[] seen = new long[n];
     double[] train = new double[n];
@@ -83,12 +96,26 @@ final class Figures {
       validation[i] = r.validationBound();
       anyValidation |= r.hasValidation();
     }
-    TrainingCurve curve = TrainingCurve.titled(title).withLogX(true)
-        .withSeries("train", seen, train);
+    double[] stepSeen = steps.stream().mapToDouble(StepLog.Point::examplesSeen).toArray();
+    double[] stepBound = steps.stream().mapToDouble(StepLog.Point::bound).toArray();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double x : DoubleStream.concat(Arrays.stream(stepSeen),
+        Arrays.stream(seen).asDoubleStream()).toArray()) {
+      lo = x > 0 ? Math.min(lo, x) : lo;
+      hi = Math.max(hi, x);
+    }
+    TrainingCurve curve = TrainingCurve.titled(title).withLogX(hi >= 100 * lo);
+    if (stepSeen.length > 0) {
+      curve = curve.withSeries(STEP_SERIES, stepSeen, stepBound);
+    }
+    if (n > 0) {
+      curve = curve.withSeries("train", seen, train);
+    }
     if (anyValidation) {
       curve = curve.withSeries("validation", seen, validation);
     }
-    curve.write(png, CURVE_WIDTH, CURVE_HEIGHT);
+    return curve;
   }
 
   /** The first {@code n} rows of {@code m} (all if fewer). */

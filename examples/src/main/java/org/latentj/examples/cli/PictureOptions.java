@@ -3,8 +3,10 @@ package org.latentj.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.latentj.inference.data.ImageShape;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The run folder, output file and pixel scale every picture command takes. */
 final class PictureOptions {
@@ -13,17 +15,20 @@ final class PictureOptions {
   Path runDir;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "The PNG to write. Default: a file in RUN_DIR named after the command.")
+      description = "The file to write. Default: a file in RUN_DIR named after the command.")
   Path out;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "2",
       description = "Draw each pixel as an N x N block. Default: ${DEFAULT-VALUE}.")
   int scale;
 
-  /** The run, after checking the scale. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /** The run, after checking the scale; warns when its optimizer section is damaged. */
   Run open() throws IOException {
     Commands.atLeast("--scale", scale, 1);
-    return Run.open(runDir);
+    return Run.openForReading(runDir, command.commandLine().getErr());
   }
 
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */
@@ -36,7 +41,8 @@ final class PictureOptions {
     RunConfig c = run.config();
     if (!c.isImages()) {
       throw new UsageException("the run in " + run.dir() + " was trained on data that are not"
-          + " images (" + c.data() + "): there is nothing to draw");
+          + " images (" + c.data() + "): there is nothing to draw; 'latentj sample RUN_DIR' "
+          + "writes samples as CSV and 'latentj encode RUN_DIR' the latent codes");
     }
     return new ImageShape(c.imageHeight(), c.imageWidth());
   }

@@ -1,6 +1,7 @@
 package org.latentj.examples.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.latentj.inference.checkpoint.Checkpoint;
@@ -10,7 +11,6 @@ import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
 import org.latentj.inference.training.RunProvenance;
-import org.latentj.tensor.Rngs;
 
 /**
  * A run folder and what is in it: the checkpoint, the settings stored in its provenance, and the
@@ -41,10 +41,12 @@ final class Run {
   }
 
   /**
-   * Reads the checkpoint of the run in {@code dir} and the settings in its provenance.
+   * Reads the checkpoint of the run in {@code dir} and the settings in its provenance. A
+   * checkpoint whose optimizer section alone is damaged still opens (its parameters are
+   * verified); {@link Checkpoint#optimizerDamage()} then says so, and resuming refuses it.
    *
    * @throws UsageException if {@code dir} is not a run folder
-   * @throws IOException if the checkpoint cannot be read or is damaged
+   * @throws IOException if the checkpoint cannot be read or its parameters are damaged
    */
   static Run open(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -55,12 +57,26 @@ final class Run {
       throw new UsageException("RUN_DIR " + dir + " holds no " + CHECKPOINT
           + "; is it a folder written by 'latentj train'?");
     }
-    Checkpoint checkpoint = CheckpointStore.load(file);
+    Checkpoint checkpoint = CheckpointStore.loadForReading(file);
     VaeSettings settings = RunProvenance.component(checkpoint.provenance(), RunConfig.SETTINGS,
         VaeSettings.class);
     RunConfig config = RunProvenance.component(checkpoint.provenance(), RunConfig.COMPONENT,
         RunConfig.class);
     return new Run(dir, checkpoint, settings, config);
+  }
+
+  /**
+   * As {@link #open(Path)} for a command that only reads the model, warning on {@code err} when
+   * the optimizer section is damaged.
+   */
+  static Run openForReading(Path dir, PrintWriter err) throws IOException {
+    Run run = open(dir);
+    String damage = run.checkpoint.optimizerDamage();
+    if (damage != null) {
+      err.println("warning: " + dir.resolve(CHECKPOINT) + ": " + damage);
+      err.flush();
+    }
+    return run;
   }
 
   /**
@@ -71,7 +87,7 @@ final class Run {
    */
   Vae vae(VaeSettings settings) {
     Vae vae = Vae.build(settings);
-    Checkpoints.restore(checkpoint, vae.svi(), Rngs.create(0));
+    Checkpoints.restoreParameters(checkpoint, vae.svi());
     return vae;
   }
 
@@ -108,7 +124,8 @@ final class Run {
           config.limit(), config.validation(), config.batchSize(), config.epochs(),
           config.imageHeight(), config.imageWidth());
     }
-    RunData data = RunData.load(c, settings.seed());
+    RunData data = RunData.load(c, settings.seed(),
+        RunData.needsUnitInterval(settings.likelihood()));
     data.requireWidth(settings.inputSize(), "the model in " + dir);
     return data;
   }

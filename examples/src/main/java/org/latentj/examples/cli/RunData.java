@@ -3,6 +3,7 @@ package org.latentj.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -14,6 +15,7 @@ import org.latentj.inference.data.IdxReader;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Split;
 import org.latentj.inference.data.Transforms;
+import org.latentj.inference.guice.LikelihoodFamily;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -41,16 +43,25 @@ final class RunData {
   private final Dataset validation;
   private final Dataset test;
   private final ImageShape shape;
+  private final List<String> notes;
 
-  private RunData(Dataset train, Dataset validation, Dataset test, ImageShape shape) {
+  private RunData(Dataset train, Dataset validation, Dataset test, ImageShape shape,
+      List<String> notes) {
     this.train = train;
     this.validation = validation;
     this.test = test;
     this.shape = shape;
+    this.notes = List.copyOf(notes);
   }
 
-  /** Training and test sets from {@code spec}, before any split or binarization. */
-  static Dataset[] source(String spec) throws IOException {
+  /**
+   * Training and test sets from {@code spec}, before any split or binarization; what was done
+   * to the data without being asked (a header row skipped, values scaled) goes to
+   * {@code notes}. With {@code unitInterval} a CSV value that no scaling brings into [0, 1]
+   * fails naming its file, line and column.
+   */
+  static Dataset[] source(String spec, boolean unitInterval, List<String> notes)
+      throws IOException {
     if (spec.equals(EMBEDDED_DIGITS)) {
       return new Dataset[] {EmbeddedDigits.train(), EmbeddedDigits.test()};
     }
@@ -68,7 +79,7 @@ final class RunData {
         throw new UsageException("--data " + spec + ": a file must be a .csv file (or give "
             + EMBEDDED_DIGITS + ", " + FASHION_MNIST + " or a folder of IDX files)");
       }
-      Dataset all = CsvReader.defaults().read(path);
+      Dataset all = csv(path, unitInterval, notes);
       if (all.size() < 12) {
         throw new UsageException("--data " + spec + ": " + all.size()
             + " rows are too few to split into training and test sets");
@@ -89,6 +100,28 @@ final class RunData {
         + ", a folder of IDX files or a CSV file)");
   }
 
+  private static Dataset csv(Path path, boolean unitInterval, List<String> notes)
+      throws IOException {
+    CsvReader.Builder reader = CsvReader.builder().nonFiniteAdvice("latentj cannot train on "
+        + "NaN or infinities: fill in or drop that row");
+    if (unitInterval) {
+      reader.range(0, 255, "; a Bernoulli-type --likelihood needs values in [0, 1] (8-bit "
+          + "values in [0, 255] are scaled by 1/255): choose --likelihood gaussian or laplace "
+          + "for other data");
+    }
+    Dataset all = reader.build().read(path);
+    if (all.provenance().description().contains(CsvReader.HEADER_SKIPPED)) {
+      notes.add(path + ": the first row holds a cell that is not a number, so it was taken "
+          + "for a header row and skipped");
+    }
+    Dataset scaled = scaled(all);
+    if (scaled != all) {
+      notes.add(path + ": values lie in [0, 255] with some above 1, so all were scaled by "
+          + "1/255 to [0, 1]");
+    }
+    return scaled;
+  }
+
   private static Path idx(Path folder, String base) {
     for (String name : List.of(base + ".gz", base)) {
       if (Files.isRegularFile(folder.resolve(name))) {
@@ -99,9 +132,13 @@ final class RunData {
         + " (an IDX folder needs train-images-idx3-ubyte and t10k-images-idx3-ubyte)");
   }
 
-  /** Loads the data of {@code config}, splitting and binarizing with {@code seed}. */
-  static RunData load(RunConfig config, long seed) throws IOException {
-    Dataset[] both = source(config.data());
+  /**
+   * Loads the data of {@code config}, splitting and binarizing with {@code seed};
+   * {@code unitInterval} when the likelihood needs values in [0, 1].
+   */
+  static RunData load(RunConfig config, long seed, boolean unitInterval) throws IOException {
+    List<String> notes = new ArrayList<>();
+    Dataset[] both = source(config.data(), unitInterval, notes);
     Dataset train = prepare(both[0], config.limit());
     Dataset test = prepare(both[1], config.limit());
     if (train.featureCount() != test.featureCount()) {
@@ -135,12 +172,17 @@ final class RunData {
       default:
         break;
     }
-    return new RunData(train, validation, test, both[0].imageShape().orElse(null));
+    return new RunData(train, validation, test, both[0].imageShape().orElse(null), notes);
   }
 
   private static Dataset prepare(Dataset data, int limit) {
     Dataset d = limit > 0 && limit < data.size() ? data.rows(0, limit) : data;
     Transforms.requireFinite(d);
+    return scaled(d);
+  }
+
+  /** {@code d} scaled by 1/255 when its values lie in [0, 255] with some above 1. */
+  private static Dataset scaled(Dataset d) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : d.features().data) {
@@ -148,6 +190,17 @@ final class RunData {
       max = Math.max(max, v);
     }
     return min >= 0 && max > 1 && max <= 255 ? Transforms.scaleToUnit(d) : d;
+  }
+
+  /** Whether {@code likelihood} scores only values in [0, 1]. */
+  static boolean needsUnitInterval(LikelihoodFamily likelihood) {
+    return likelihood == LikelihoodFamily.BERNOULLI
+        || likelihood == LikelihoodFamily.CONTINUOUS_BERNOULLI;
+  }
+
+  /** What was done to the data without being asked, one sentence each. */
+  List<String> notes() {
+    return notes;
   }
 
   Dataset train() {
@@ -172,9 +225,16 @@ final class RunData {
     return train.featureCount();
   }
 
+  /** Values held in memory by the training, validation and test sets together. */
+  long values() {
+    long rows = train.size() + (validation == null ? 0 : validation.size()) + test.size();
+    return rows * featureCount();
+  }
+
   /**
-   * Fails with a usage error when the values cannot be scored by a Bernoulli-type likelihood
-   * (which needs [0, 1]); names the set, row and column.
+   * Fails (exit 1, like every problem found in the data) when the values cannot be scored by a
+   * Bernoulli-type likelihood (which needs [0, 1]); names the set, row and column. CSV files
+   * are checked as they are read, by line and column; this catches the other sources.
    */
   void requireUnitInterval(String likelihood) {
     for (Dataset d : new Dataset[] {train, validation, test}) {
@@ -185,7 +245,8 @@ final class RunData {
       for (int i = 0; i < m.getNumElements(); i++) {
         double v = m.data[i];
         if (!(v >= 0 && v <= 1)) {
-          throw new UsageException("--likelihood " + likelihood + " needs values in [0, 1], but "
+          throw new IllegalArgumentException("--likelihood " + likelihood
+              + " needs values in [0, 1], but "
               + d.provenance().description() + " holds " + v + " at row " + (i / m.numCols)
               + ", column " + (i % m.numCols) + " (choose a gaussian or laplace likelihood)");
         }

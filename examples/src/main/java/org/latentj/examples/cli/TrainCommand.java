@@ -45,7 +45,14 @@ import picocli.CommandLine.Spec;
             + "summary.json (test ELBO and importance-sampled log p(x)).",
         "With no options: the 784-400-20-400-784 VAE of Kingma & Welling (2013) on the 8,000 "
             + "embedded MNIST training digits (1,000 held out for validation), tested on the "
-            + "2,000 embedded test digits."})
+            + "2,000 embedded test digits.",
+        "Safe stops: Ctrl-C (SIGINT) or SIGTERM saves the checkpoint at the step reached, "
+            + "prints the command that continues it (--resume, bit-for-bit) and exits 130 / "
+            + "143. checkpoint.prev.safetensors keeps the checkpoint before the newest; a "
+            + "second train on the same folder fails at once (the folder's .lock).",
+        "Memory: the run's heap is estimated from its settings before anything is allocated, "
+            + "and a run that cannot fit is refused naming the estimate; give the JVM more "
+            + "with JAVA_OPTS=-Xmx8g ./latentj train ..."})
 final class TrainCommand implements Callable<Integer> {
 
   static final class Likelihoods extends EnumNames.Candidates<LikelihoodFamily> {
@@ -171,14 +178,21 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--eval-k", paramLabel = "K", defaultValue = "50",
       description = "Importance samples per test example for log p(x) in summary.json "
-          + "(0 skips it; a small k keeps the first run short, 'latentj evaluate' reports "
-          + "k = 5000). Default: ${DEFAULT-VALUE}.")
+          + "(0 skips it; a small k keeps the first run short; 'latentj evaluate -k 5000' "
+          + "gives the IWAE paper's figure). Default: ${DEFAULT-VALUE}.")
   int evalK;
 
   @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
       description = "Save the checkpoint every N epochs (and after the last). "
           + "Default: ${DEFAULT-VALUE}.")
   int checkpointEvery;
+
+  @Option(names = "--log-every-steps", paramLabel = "N", defaultValue = "0",
+      description = "Also write the minibatch bound every N optimizer steps to "
+          + "RUN_DIR/steps.jsonl (one JSON line each: epoch, step, examples_seen, bound) and draw"
+          + " those points in training-curve.png; 0 logs per epoch only (metrics.jsonl). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int logEverySteps;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder to write. Default: runs/<yyyyMMdd-HHmmss>.")
@@ -209,131 +223,180 @@ final class TrainCommand implements Callable<Integer> {
     Commands.atLeast("--validation", validation, 0);
     Commands.atLeast("--eval-k", evalK, 0);
     Commands.atLeast("--checkpoint-every", checkpointEvery, 1);
+    Commands.atLeast("--log-every-steps", logEverySteps, 0);
     Commands.atLeast("--limit", limit, 0);
     if (resume != null && out != null) {
       throw new UsageException("--out cannot be combined with --resume: a resumed run "
           + "continues in its own folder");
     }
-    if (out != null && Files.exists(out.resolve(Run.CHECKPOINT))) {
-      throw new UsageException("--out " + out + " already holds a run (" + Run.CHECKPOINT
-          + "); continue it with --resume " + out + ", or choose another folder");
+    if (out != null) {
+      requireNoRun(out);
     }
   }
+
+  /** What a run is made of before anything is trained: settings, data, folder, predecessor. */
+  private record Plan(VaeSettings settings, RunConfig config, RunData data, Run previous,
+      Path dir) {}
 
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
     long started = System.nanoTime();
-
-    Run previous = resume == null ? null : Run.open(resume);
-    VaeSettings settings;
-    RunConfig config;
-    RunData runData;
-    Path dir;
-    if (previous == null) {
-      config = new RunConfig(Commands.dataSpec(data), binarize, prior, limit, validation,
-          batchSize, epochs, 0, 0);
-      runData = RunData.load(config, seed);
-      settings = new VaeSettings(runData.featureCount(), hidden, activation, latent, likelihood,
-          objective, particles, optimizer, learningRate, seed);
-      dir = out != null ? Files.createDirectories(out) : Commands.newRunFolder(Path.of("runs"));
-    } else {
-      settings = overrideSettings(previous.settings());
-      config = overrideConfig(previous.config());
-      runData = RunData.load(config, settings.seed());
-      runData.requireWidth(settings.inputSize(), "the model in " + resume);
-      dir = resume;
+    Plan plan = resume == null ? fresh() : resumed();
+    plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
+    MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
+        .requireFits(Runtime.getRuntime().maxMemory(), "train");
+    try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
+      if (resume == null) {
+        requireNoRun(plan.dir());
+      }
+      return train(plan, started);
     }
-    if (settings.likelihood() == LikelihoodFamily.BERNOULLI
-        || settings.likelihood() == LikelihoodFamily.CONTINUOUS_BERNOULLI) {
+  }
+
+  private Plan fresh() throws IOException {
+    RunConfig config = new RunConfig(Commands.dataSpec(data), binarize, prior, limit,
+        validation, batchSize, epochs, 0, 0);
+    RunData runData = RunData.load(config, seed, RunData.needsUnitInterval(likelihood));
+    VaeSettings settings = new VaeSettings(runData.featureCount(), hidden, activation, latent,
+        likelihood, objective, particles, optimizer, learningRate, seed);
+    return checked(settings, config, runData, null,
+        out != null ? out : Commands.newRunFolder(Path.of("runs")));
+  }
+
+  private Plan resumed() throws IOException {
+    Run previous = Run.open(resume);
+    VaeSettings settings = overrideSettings(previous.settings());
+    RunConfig config = overrideConfig(previous.config());
+    long done = previous.checkpoint().position().epoch();
+    if (config.epochs() <= done) {
+      throw new UsageException("--epochs " + config.epochs() + ": the run in " + resume
+          + " has already finished " + done + " epochs; ask for more to continue it");
+    }
+    RunData runData = RunData.load(config, settings.seed(),
+        RunData.needsUnitInterval(settings.likelihood()));
+    runData.requireWidth(settings.inputSize(), "the model in " + resume);
+    return checked(settings, config, runData, previous, resume);
+  }
+
+  private static Plan checked(VaeSettings settings, RunConfig config, RunData runData,
+      Run previous, Path dir) {
+    if (RunData.needsUnitInterval(settings.likelihood())) {
       runData.requireUnitInterval(EnumNames.name(settings.likelihood()));
     }
     ImageShape shape = runData.shape();
-    if (shape != null) {
-      config = config.withImage(shape.height(), shape.width());
-    }
+    RunConfig c = shape == null ? config : config.withImage(shape.height(), shape.width());
+    return new Plan(settings, c, runData, previous, dir);
+  }
 
+  private static void requireNoRun(Path dir) {
+    if (Files.exists(dir.resolve(Run.CHECKPOINT))) {
+      throw new UsageException("--out " + dir + " already holds a run (" + Run.CHECKPOINT
+          + "); continue it with --resume " + dir + ", or choose another folder");
+    }
+  }
+
+  private int train(Plan plan, long started) throws IOException {
+    VaeSettings settings = plan.settings();
+    Path dir = plan.dir();
     Vae vae = Vae.build(settings);
     RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-    Provenance.Builder provenance = RunProvenance.of(settings.seed(), runData.train(), vae.svi())
-        .component(RunConfig.SETTINGS, settings).component(RunConfig.COMPONENT, config);
-    int done = 0;
-    long seen = 0;
-    if (previous != null) {
-      TrainingPosition at = restore(previous, vae, rng);
-      done = (int) at.epoch();
-      seen = at.examplesSeen();
-      provenance.put("resumedFrom", Map.of("epoch", done, "createdAt",
-          previous.checkpoint().provenance().asMap().get("createdAt")));
-      if (given("--lr")) {
-        vae.svi().optimizer().setLearningRate(learningRate);
-      }
-      if (config.epochs() <= done) {
-        throw new UsageException("--epochs " + config.epochs() + ": the run in " + resume
-            + " has already finished " + done + " epochs; ask for more to continue it");
-      }
-    }
+    Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
+        vae.svi()).component(RunConfig.SETTINGS, settings)
+        .component(RunConfig.COMPONENT, plan.config());
+    TrainingPosition at = continueFrom(plan, vae, rng, provenance);
+    MetricsListener metrics = metrics(plan);
+    long perEpoch = printStart(plan, vae, at);
 
+    TrainingState state;
+    StopSignals stops;
+    StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
+    try (Progress progress = new Progress(spec.commandLine().getErr(), Progress.interactive(),
+        plan.config().epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
+      stops = signals;
+      Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
+          .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
+              .keepingPrevious())
+          .addListener(progress).addListener(signals);
+      if (steps != null) {
+        trainer.addListener(steps);
+      }
+      state = trainer.resume(at, plan.previous() == null ? null
+          : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
+    }
+    if (stops.received() != null) {
+      return interrupted(stops, state, perEpoch, dir);
+    }
+    double trainingSeconds = (System.nanoTime() - started) / 1e9;
+    new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
+        steps == null ? List.of() : steps.points(), evalK,
+        summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
+        trainingSeconds, state);
+    return 0;
+  }
+
+  /** Restores the previous run into {@code vae} and {@code rng}; the start for a new one. */
+  private TrainingPosition continueFrom(Plan plan, Vae vae, RestorableUniformRandomProvider rng,
+      Provenance.Builder provenance) {
+    if (plan.previous() == null) {
+      return TrainingPosition.START;
+    }
+    TrainingPosition at = restore(plan.previous(), vae, rng);
+    provenance.put("resumedFrom", Map.of("epoch", at.epoch(), "batchesIntoEpoch",
+        at.batchesIntoEpoch(), "createdAt",
+        plan.previous().checkpoint().provenance().asMap().get("createdAt")));
+    if (given("--lr")) {
+      vae.svi().optimizer().setLearningRate(learningRate);
+    }
+    return at;
+  }
+
+  private static MinibatchData batches(Plan plan) {
+    RunData runData = plan.data();
+    RunConfig config = plan.config();
     MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
     if (config.binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();
     }
-    MetricsListener metrics = MetricsListener.in(dir);
-    if (runData.validation() != null) {
-      metrics = metrics.withValidation(runData.validation().features(), 500, settings.seed());
+    return batches;
+  }
+
+  private static MetricsListener metrics(Plan plan) {
+    MetricsListener metrics = MetricsListener.in(plan.dir());
+    if (plan.data().validation() != null) {
+      metrics = metrics.withValidation(plan.data().validation().features(), 500,
+          plan.settings().seed());
     }
+    return metrics;
+  }
+
+  /** Prints the model, the data and the folder; returns the minibatches per epoch. */
+  private long printStart(Plan plan, Vae vae, TrainingPosition at) {
+    RunData runData = plan.data();
+    RunConfig config = plan.config();
     long perEpoch = (runData.train().size() + config.batchSize() - 1) / config.batchSize();
+    PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "%s%n%s: %d training, %d validation, %d test examples; epochs"
         + " %d..%d of %d batches of %d%nwriting %s%n", vae.describe(),
         runData.train().provenance().description().split(" \\|")[0], runData.train().size(),
         runData.validation() == null ? 0 : runData.validation().size(), runData.test().size(),
-        done + 1, config.epochs(), perEpoch, config.batchSize(), dir);
+        at.epoch() + 1, config.epochs(), perEpoch, config.batchSize(), plan.dir());
     stdout.flush();
+    return perEpoch;
+  }
 
-    TrainingState state;
-    try (Progress progress = new Progress(stderr, Progress.interactive(), config.epochs(),
-        perEpoch, metrics)) {
-      state = new Trainer(vae.svi(), batches).addListener(metrics)
-          .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build()))
-          .addListener(progress)
-          .resume(done, seen, config.epochs(), rng);
-    }
-    double trainingSeconds = (System.nanoTime() - started) / 1e9;
-
-    List<String> written = new ArrayList<>(List.of(Run.CHECKPOINT, Run.METRICS));
-    if (shape != null) {
-      Figures.samples(vae, shape, 64, 8, 2, settings.seed(), dir.resolve(Run.SAMPLES));
-      Figures.reconstructions(vae, shape, Figures.firstRows(runData.test().features(), 24), 8,
-          2, dir.resolve(Run.RECONSTRUCTIONS));
-      written.addAll(List.of(Run.SAMPLES, Run.RECONSTRUCTIONS));
-      if (settings.latentSize() == 2) {
-        Figures.manifold(vae, shape, 20, 1, dir.resolve(Run.MANIFOLD));
-        written.add(Run.MANIFOLD);
-      }
-    } else {
-      stderr.println("the data are not images: no pictures of samples or reconstructions");
-    }
-    Figures.trainingCurve(metrics.records(), "VAE " + vae.shape() + ", "
-        + EnumNames.name(settings.objective()), dir.resolve(Run.TRAINING_CURVE));
-    written.add(Run.TRAINING_CURVE);
-
-    Estimates test;
-    try (Progress.Ticker ticker = Progress.ticker(Progress.interactive(),
-        "test log p(x), k=" + evalK, runData.test().size())) {
-      test = Estimates.of(vae, runData.test().features(), evalK, 1, settings.seed(), ticker);
-    }
-    Map<String, Object> summary = summary(dir, vae, config, state, metrics.last(), test,
-        trainingSeconds);
-    Commands.writeJson(dir.resolve(Run.SUMMARY), summary);
-    written.add(Run.SUMMARY);
-
-    stdout.printf(Locale.ROOT, "trained %d epochs (%d examples seen) in %.1f s%n",
-        state.epoch(), state.examplesSeen(), trainingSeconds);
-    stdout.print(test.describe("test"));
-    stdout.printf("wrote %s: %s%n", dir, String.join(", ", written));
-    return 0;
+  /** Says what a stop by signal saved and how to continue; the exit code is 128 + signal. */
+  private int interrupted(StopSignals stops, TrainingState state, long perEpoch, Path dir) {
+    PrintWriter err = spec.commandLine().getErr();
+    String where = state.batchesIntoEpoch() > 0
+        ? String.format(Locale.ROOT, "inside epoch %d, after batch %d of %d", state.epoch(),
+            state.batchesIntoEpoch(), perEpoch)
+        : "at the end of epoch " + state.epoch();
+    err.printf(Locale.ROOT, "%s: stopped %s (step %d, %d examples seen); saved %s%n"
+        + "continue with: ./latentj train --resume %s%n", stops.received(), where,
+        state.steps(), state.examplesSeen(), dir.resolve(Run.CHECKPOINT), dir);
+    err.flush();
+    return stops.exitCode();
   }
 
   private TrainingPosition restore(Run previous, Vae vae, RestorableUniformRandomProvider rng) {
@@ -341,14 +404,18 @@ final class TrainCommand implements Callable<Integer> {
       return Checkpoints.restore(previous.checkpoint(), vae.svi(), rng);
     } catch (IllegalArgumentException e) {
       List<String> changed = SHAPE_OPTIONS.stream().filter(this::given).toList();
+      Path older = previous.file(CheckpointListener.PREVIOUS_FILE_NAME);
+      String fallback = previous.checkpoint().optimizerDamage() != null && Files.exists(older)
+          ? "; " + older + " holds the checkpoint saved before it: copy it over "
+              + Run.CHECKPOINT + " to resume from there" : "";
       throw new IllegalArgumentException("cannot resume " + resume + ": " + e.getMessage()
           + (changed.isEmpty() ? "" : " (" + String.join(", ", changed)
-              + " changed the model; leave out options that change its shape)"), e);
+              + " changed the model; leave out options that change its shape)") + fallback, e);
     }
   }
 
   private static Map<String, Object> summary(Path dir, Vae vae, RunConfig config,
-      TrainingState state, MetricsRecord last, Estimates test, double seconds) {
+      TrainingState state, MetricsRecord last, double seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run", dir.toAbsolutePath().toString());
     m.put("model", vae.describe());
@@ -364,7 +431,6 @@ final class TrainCommand implements Callable<Integer> {
         m.put("final_validation_bound", last.validationBound());
       }
     }
-    m.put("test", test.toMap());
     return m;
   }
 

@@ -70,6 +70,13 @@ final class Vae {
     }
   }
 
+  /** The variance of q(z | x) for each row of {@code x}, per latent dimension. */
+  DMatrixRMaj encodeVariances(DMatrixRMaj x) {
+    try (GradMode.Scope off = GradMode.disable()) {
+      return guide.posterior().given(Tensor.constant(x)).variance().value().copy();
+    }
+  }
+
   /** {@code n} draws from the prior p(z). */
   DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
     try (GradMode.Scope off = GradMode.disable()) {

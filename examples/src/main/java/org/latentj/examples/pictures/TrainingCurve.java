@@ -136,6 +136,9 @@ public final class TrainingCurve {
     if (logX) {
       // Every decade as 1E3, 1E4, ... (by default the first ones are spelled out: 100, 1000, 1E4).
       chart.getStyler().setXAxisDecimalPattern("0E0");
+    } else {
+      // Ticks every round step, with thousands separated: 20,000  40,000 ...
+      chart.getStyler().setXAxisDecimalPattern("#,##0");
     }
     for (Series s : series) {
       double[][] kept = drawable(s);

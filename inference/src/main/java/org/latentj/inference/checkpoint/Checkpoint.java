@@ -33,17 +33,53 @@ public final class Checkpoint {
   private final byte[] rngState;
   private final TrainingPosition position;
   private final Provenance provenance;
+  private final byte[] epochStartRngState;
+  private final String optimizerDamage;
 
   /** Takes ownership of its arguments; only the builder and the loader call it. */
   Checkpoint(Map<String, DMatrixRMaj> parameters, Map<String, DMatrixRMaj> optimizerTensors,
       Map<String, Object> optimizerScalars, byte[] rngState, TrainingPosition position,
       Provenance provenance) {
+    this(parameters, optimizerTensors, optimizerScalars, rngState, position, provenance, null,
+        null);
+  }
+
+  /**
+   * As above, with the generator state at the start of an unfinished epoch (null at an epoch's
+   * end) and what damaged the optimizer section (null if it is whole).
+   */
+  Checkpoint(Map<String, DMatrixRMaj> parameters, Map<String, DMatrixRMaj> optimizerTensors,
+      Map<String, Object> optimizerScalars, byte[] rngState, TrainingPosition position,
+      Provenance provenance, byte[] epochStartRngState, String optimizerDamage) {
+    if (position.insideEpoch() && epochStartRngState == null) {
+      throw new IllegalArgumentException("Checkpoint: " + position + " is inside an epoch, "
+          + "which needs the generator state at the epoch's start");
+    }
     this.parameters = Collections.unmodifiableMap(parameters);
     this.optimizerTensors = Collections.unmodifiableMap(optimizerTensors);
     this.optimizerScalars = Collections.unmodifiableMap(optimizerScalars);
     this.rngState = rngState;
     this.position = position;
     this.provenance = provenance;
+    this.epochStartRngState = epochStartRngState;
+    this.optimizerDamage = optimizerDamage;
+  }
+
+  /**
+   * The generator's state (a copy) when the unfinished epoch began, which replays its shuffle,
+   * or null when the checkpoint is at an epoch's end.
+   */
+  public byte[] epochStartRngState() {
+    return epochStartRngState == null ? null : epochStartRngState.clone();
+  }
+
+  /**
+   * Why the optimizer section cannot be trusted (e.g. "checksum mismatch in optim/..."), or null
+   * when it is whole. Only {@link CheckpointStore#loadForReading} returns checkpoints with a
+   * damaged optimizer section; their parameters are verified and their optimizer state empty.
+   */
+  public String optimizerDamage() {
+    return optimizerDamage;
   }
 
   public static Builder builder() {
@@ -189,8 +225,15 @@ public final class Checkpoint {
     private byte[] rngState;
     private TrainingPosition position;
     private Provenance provenance;
+    private byte[] epochStartRngState;
 
     private Builder() {}
+
+    /** Sets the generator state (copied) at the start of the unfinished epoch, if any. */
+    public Builder epochStartRngState(byte[] state) {
+      this.epochStartRngState = state == null ? null : state.clone();
+      return this;
+    }
 
     /** Adds a copy of one parameter's value under its dotted path. */
     public Builder parameter(String name, DMatrixRMaj value) {
@@ -272,7 +315,7 @@ public final class Checkpoint {
       }
       return new Checkpoint(new LinkedHashMap<>(parameters),
           new LinkedHashMap<>(optimizerTensors), scalars, rngState.clone(), position,
-          provenance);
+          provenance, epochStartRngState, null);
     }
 
     private static void put(Map<String, DMatrixRMaj> into, String what, String name,

@@ -16,7 +16,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code latentj.step}, {@code latentj.examples}, {@code latentj.rng} (base64 of the generator
  * state), {@code latentj.provenance} and {@code latentj.optimizer} (JSON texts), and
  * {@code latentj.sha256}, the SHA-256 of the data section, computed before the header is written
- * and checked on load. A PyTorch user reads the parameters with
+ * and checked on load. Later files add {@code latentj.batch} and {@code latentj.rng.epoch} (the
+ * minibatches done of an unfinished epoch and the generator state at its start; absent means an
+ * epoch's end) and {@code latentj.sha256.param}, the SHA-256 of the parameters alone (as float64
+ * values in file order), which tells a damaged optimizer section from damaged parameters. A PyTorch user reads the parameters with
  * {@code safetensors.torch.load_file(path)} and the keys starting with {@code param/}.
  *
  * <p>Saving is atomic ({@link AtomicFiles}): a crash or error leaves the previous file intact.
@@ -38,6 +41,9 @@ public final class CheckpointStore {
   static final String KEY_PROVENANCE = "latentj.provenance";
   static final String KEY_OPTIMIZER = "latentj.optimizer";
   static final String KEY_SHA256 = "latentj.sha256";
+  static final String KEY_BATCH = "latentj.batch";
+  static final String KEY_EPOCH_RNG = "latentj.rng.epoch";
+  static final String KEY_SHA256_PARAM = "latentj.sha256.param";
 
   private CheckpointStore() {}
 
@@ -63,6 +69,12 @@ public final class CheckpointStore {
     metadata.put(KEY_PROVENANCE, checkpoint.provenance().toJson());
     metadata.put(KEY_OPTIMIZER, Checkpoint.scalarsToJson(checkpoint.optimizerScalars()));
     metadata.put(KEY_SHA256, writer.dataSha256());
+    metadata.put(KEY_SHA256_PARAM, parameterSha256(checkpoint.parameters(), dtype));
+    if (at.insideEpoch()) {
+      metadata.put(KEY_BATCH, Long.toString(at.batchesIntoEpoch()));
+      metadata.put(KEY_EPOCH_RNG,
+          Base64.getEncoder().encodeToString(checkpoint.epochStartRngState()));
+    }
     AtomicFiles.write(file, channel -> writer.writeTo(channel, metadata));
   }
 
@@ -75,6 +87,20 @@ public final class CheckpointStore {
    * @throws IOException if it cannot be read
    */
   public static Checkpoint load(Path file) throws IOException {
+    return load(file, false);
+  }
+
+  /**
+   * As {@link #load(Path)}, for commands that only read the parameters: a file whose
+   * parameters are verified whole but whose optimizer section is damaged loads, with
+   * {@link Checkpoint#optimizerDamage()} saying what is wrong and no optimizer state.
+   */
+  public static Checkpoint loadForReading(Path file) throws IOException {
+    return load(file, true);
+  }
+
+  private static Checkpoint load(Path file, boolean tolerateOptimizerDamage)
+      throws IOException {
     TensorFile contents = SafeTensors.read(file);
     Map<String, String> meta = contents.metadata();
 
@@ -87,13 +113,6 @@ public final class CheckpointStore {
     if (version < 1) {
       throw new CheckpointFormatException(file, KEY_FORMAT + " is " + format
           + "; formats start at 1");
-    }
-
-    String expected = require(file, meta, KEY_SHA256);
-    if (!expected.equalsIgnoreCase(contents.dataSha256())) {
-      throw new CheckpointFormatException(file, "checksum mismatch: the file is damaged (the "
-          + "header records SHA-256 " + expected + ", the data hashes to "
-          + contents.dataSha256() + ")");
     }
 
     Map<String, DMatrixRMaj> parameters = new LinkedHashMap<>();
@@ -110,20 +129,20 @@ public final class CheckpointStore {
       }
     }
 
+    String damage = checkSums(file, meta, contents, parameters);
+    if (damage != null && !tolerateOptimizerDamage) {
+      throw new CheckpointFormatException(file, damage);
+    }
+
     TrainingPosition position = new TrainingPosition(
         parseCount(file, KEY_EPOCH, require(file, meta, KEY_EPOCH)),
         parseCount(file, KEY_STEP, require(file, meta, KEY_STEP)),
-        parseCount(file, KEY_EXAMPLES, require(file, meta, KEY_EXAMPLES)));
+        parseCount(file, KEY_EXAMPLES, require(file, meta, KEY_EXAMPLES)),
+        meta.containsKey(KEY_BATCH) ? parseCount(file, KEY_BATCH, meta.get(KEY_BATCH)) : 0);
 
-    byte[] rng;
-    try {
-      rng = Base64.getDecoder().decode(require(file, meta, KEY_RNG));
-    } catch (IllegalArgumentException e) {
-      throw new CheckpointFormatException(file, KEY_RNG + " is not base64: " + e.getMessage(), e);
-    }
-    if (rng.length == 0) {
-      throw new CheckpointFormatException(file, KEY_RNG + " is empty");
-    }
+    byte[] rng = base64(file, KEY_RNG, require(file, meta, KEY_RNG));
+    byte[] epochRng = position.insideEpoch()
+        ? base64(file, KEY_EPOCH_RNG, require(file, meta, KEY_EPOCH_RNG)) : null;
 
     Provenance provenance;
     try {
@@ -132,14 +151,78 @@ public final class CheckpointStore {
       throw new CheckpointFormatException(file, KEY_PROVENANCE + ": " + e.getMessage(), e);
     }
 
-    Map<String, Object> scalars;
+    Map<String, Object> scalars = Map.of();
     try {
       scalars = Checkpoint.scalarsFromJson(require(file, meta, KEY_OPTIMIZER));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new CheckpointFormatException(file, KEY_OPTIMIZER + " is not a JSON object: "
-          + e.getMessage(), e);
+      String problem = KEY_OPTIMIZER + " is not a JSON object: " + e.getMessage();
+      if (!tolerateOptimizerDamage) {
+        throw new CheckpointFormatException(file, problem, e);
+      }
+      damage = damage != null ? damage : "the optimizer section is damaged: " + problem;
     }
-    return new Checkpoint(parameters, optimizer, scalars, rng, position, provenance);
+    if (damage != null) {
+      return new Checkpoint(parameters, new LinkedHashMap<>(), new LinkedHashMap<>(), rng,
+          position, provenance, epochRng, damage);
+    }
+    return new Checkpoint(parameters, optimizer, scalars, rng, position, provenance, epochRng,
+        null);
+  }
+
+  /**
+   * Null when the data section's checksum holds; a message naming the damaged part when only
+   * the optimizer tensors are damaged (the parameters' own checksum holds).
+   *
+   * @throws CheckpointFormatException when the parameters are damaged, or the file cannot tell
+   */
+  private static String checkSums(Path file, Map<String, String> meta, TensorFile contents,
+      Map<String, DMatrixRMaj> parameters) throws CheckpointFormatException {
+    String expected = require(file, meta, KEY_SHA256);
+    if (expected.equalsIgnoreCase(contents.dataSha256())) {
+      return null;
+    }
+    String mismatch = "checksum mismatch: the file is damaged (the header records SHA-256 "
+        + expected + ", the data hashes to " + contents.dataSha256() + ")";
+    String paramSum = meta.get(KEY_SHA256_PARAM);
+    if (paramSum == null) {
+      throw new CheckpointFormatException(file, mismatch);
+    }
+    if (!paramSum.equalsIgnoreCase(parameterSha256(parameters, DType.F64))) {
+      throw new CheckpointFormatException(file, mismatch + "; the damage is in the parameters "
+          + "(param/...), so the file cannot be used");
+    }
+    return mismatch + "; the damage is in the optimizer section (optim/...): the parameters are"
+        + " whole, so the model can be read, but training cannot continue from this file";
+  }
+
+  /** SHA-256 of the parameters as float64 in order, after rounding to {@code dtype}. */
+  private static String parameterSha256(Map<String, DMatrixRMaj> parameters, DType dtype) {
+    Map<String, DMatrixRMaj> stored = new LinkedHashMap<>();
+    for (Map.Entry<String, DMatrixRMaj> e : parameters.entrySet()) {
+      DMatrixRMaj m = e.getValue();
+      if (dtype == DType.F32) {
+        m = m.copy();
+        for (int i = 0; i < m.getNumElements(); i++) {
+          m.data[i] = (float) m.data[i];
+        }
+      }
+      stored.put(PARAM + e.getKey(), m);
+    }
+    return SafeTensorsWriter.of(stored, DType.F64).dataSha256();
+  }
+
+  private static byte[] base64(Path file, String key, String value)
+      throws CheckpointFormatException {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointFormatException(file, key + " is not base64: " + e.getMessage(), e);
+    }
+    if (bytes.length == 0) {
+      throw new CheckpointFormatException(file, key + " is empty");
+    }
+    return bytes;
   }
 
   private static String require(Path file, Map<String, String> meta, String key)

@@ -35,10 +35,14 @@ import org.ejml.data.DMatrixRMaj;
  * with a typo as a header; say {@link Header#PRESENT} or {@link Header#ABSENT} to be sure.
  *
  * <p>The label column (if any) must hold non-negative integers ({@code 3} or {@code 3.0}); it is
- * removed from the features. Every problem is a {@link DataFileException} naming the line and
- * column, both counted from 1.
+ * removed from the features. {@link Builder#range} bounds the feature values. Every problem is a
+ * {@link DataFileException} naming the line and column, both counted from 1. A header row that
+ * was skipped is named in the dataset's provenance ({@link #HEADER_SKIPPED}).
  */
 public final class CsvReader {
+
+  /** Words in the provenance description of a dataset whose first row was a header. */
+  public static final String HEADER_SKIPPED = "header row skipped";
 
   /** Whether the first row is a header. */
   public enum Header {
@@ -59,12 +63,20 @@ public final class CsvReader {
   private final Header header;
   private final int labelColumn;
   private final boolean allowNonFinite;
+  private final String nonFiniteAdvice;
+  private final double low;
+  private final double high;
+  private final String rangeAdvice;
 
   private CsvReader(Builder b) {
     this.delimiter = b.delimiter;
     this.header = b.header;
     this.labelColumn = b.labelColumn;
     this.allowNonFinite = b.allowNonFinite;
+    this.nonFiniteAdvice = b.nonFiniteAdvice;
+    this.low = b.low;
+    this.high = b.high;
+    this.rangeAdvice = b.rangeAdvice;
   }
 
   /** Comma-separated, header detected, no label column, non-finite values rejected. */
@@ -95,11 +107,14 @@ public final class CsvReader {
     SourceFile source = new SourceFile(name, counted.count, SourceFile.hex(md.digest()));
     DMatrixRMaj features = DMatrixRMaj.wrap(p.rows, p.featureCount,
         Arrays.copyOf(p.features, p.rows * p.featureCount));
-    Dataset ds = Dataset.of(features, new Provenance("CSV " + name, List.of(source)));
+    String header = p.headerLine > 0 ? " (" + HEADER_SKIPPED + ": line " + p.headerLine + ")"
+        : "";
+    Dataset ds = Dataset.of(features, new Provenance("CSV " + name + header, List.of(source)));
     return p.labels == null ? ds : ds.withLabels(Arrays.copyOf(p.labels, p.rows));
   }
 
-  private record Parsed(double[] features, int[] labels, int rows, int featureCount) {}
+  private record Parsed(double[] features, int[] labels, int rows, int featureCount,
+      int headerLine) {}
 
   private Parsed parse(BufferedReader r, String name) throws IOException {
     String delim = Pattern.quote(String.valueOf(delimiter));
@@ -166,7 +181,7 @@ public final class CsvReader {
         if (c == labelColumn) {
           labels[rows] = label(v, cells[c], name, lineNo, c);
         } else {
-          features[k++] = v;
+          features[k++] = inRange(v, cells[c], name, lineNo, c);
         }
       }
       rows++;
@@ -178,7 +193,7 @@ public final class CsvReader {
       throw new DataFileException(name, "no data rows" + (headerSeen ? " after the header on line "
           + firstLine : ""));
     }
-    return new Parsed(features, labels, rows, featureCount);
+    return new Parsed(features, labels, rows, featureCount, headerSeen ? firstLine : 0);
   }
 
   private static boolean allNumbers(String[] cells) {
@@ -206,7 +221,16 @@ public final class CsvReader {
     }
     if (!Double.isFinite(v) && !allowNonFinite) {
       throw new DataFileException(name, "line " + line + ", column " + (column + 1) + ": \"" + t
-          + "\" is " + v + "; non-finite values are rejected (allowNonFinite(true) accepts them)");
+          + "\" is " + v + "; non-finite values are rejected (" + nonFiniteAdvice + ")");
+    }
+    return v;
+  }
+
+  private double inRange(double v, String cell, String name, int line, int column)
+      throws DataFileException {
+    if (v < low || v > high) {
+      throw new DataFileException(name, "line " + line + ", column " + (column + 1) + ": "
+          + cell.trim() + " is outside [" + low + ", " + high + "]" + rangeAdvice);
     }
     return v;
   }
@@ -232,8 +256,33 @@ public final class CsvReader {
     private Header header = Header.AUTO;
     private int labelColumn = -1;
     private boolean allowNonFinite;
+    private String nonFiniteAdvice = "allowNonFinite(true) accepts them";
+    private double low = Double.NEGATIVE_INFINITY;
+    private double high = Double.POSITIVE_INFINITY;
+    private String rangeAdvice = "";
 
     private Builder() {}
+
+    /** What the message on a rejected NaN or infinity advises (by default allowNonFinite). */
+    public Builder nonFiniteAdvice(String advice) {
+      this.nonFiniteAdvice = Objects.requireNonNull(advice, "advice");
+      return this;
+    }
+
+    /**
+     * Rejects feature values outside {@code [low, high]}, naming line and column, with
+     * {@code advice} appended to the message (e.g. "; the likelihood needs ...").
+     */
+    public Builder range(double low, double high, String advice) {
+      if (!(low <= high)) {
+        throw new IllegalArgumentException("CsvReader: range [" + low + ", " + high
+            + "] is empty");
+      }
+      this.low = low;
+      this.high = high;
+      this.rangeAdvice = Objects.requireNonNull(advice, "advice");
+      return this;
+    }
 
     /** The cell separator (comma by default); not a digit, sign, dot, 'e' or a line break. */
     public Builder delimiter(char d) {

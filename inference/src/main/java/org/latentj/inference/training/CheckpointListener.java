@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
@@ -25,12 +26,16 @@ public final class CheckpointListener implements TrainingListener {
 
   /** The checkpoint's file name inside a run folder. */
   public static final String FILE_NAME = "checkpoint.safetensors";
+  /** The checkpoint before the newest, kept by {@link #keepingPrevious()}. */
+  public static final String PREVIOUS_FILE_NAME = "checkpoint.prev.safetensors";
 
   private final Path file;
   private final Provenance provenance;
   private final int every;
+  private boolean keepPrevious;
   private long savedEpoch = -1;
   private long startEpoch;
+  private boolean savedInsideEpoch;
 
   private CheckpointListener(Path file, Provenance provenance, int every) {
     this.file = Objects.requireNonNull(file, "file");
@@ -50,6 +55,21 @@ public final class CheckpointListener implements TrainingListener {
   /** Saves into {@code runDirectory}/{@value #FILE_NAME} after every {@code epochs}-th epoch. */
   public static CheckpointListener every(int epochs, Path runDirectory, Provenance provenance) {
     return new CheckpointListener(runDirectory.resolve(FILE_NAME), provenance, epochs);
+  }
+
+  /**
+   * Before each save, keeps the checkpoint it replaces as {@value #PREVIOUS_FILE_NAME} beside
+   * it (a hard link where the file system allows, else a copy, renamed into place atomically),
+   * so a newest file damaged later still leaves one to go back to.
+   */
+  public CheckpointListener keepingPrevious() {
+    keepPrevious = true;
+    return this;
+  }
+
+  /** Whether the last save was inside an epoch (a run stopped with requestStopNow). */
+  public boolean savedInsideEpoch() {
+    return savedInsideEpoch;
   }
 
   /** The file written. */
@@ -83,7 +103,8 @@ public final class CheckpointListener implements TrainingListener {
 
   @Override
   public void onTrainingEnd(TrainingState state) {
-    if (state.epoch() != savedEpoch && state.epoch() != startEpoch) {
+    if (state.batchesIntoEpoch() > 0
+        || (state.epoch() != savedEpoch && state.epoch() != startEpoch)) {
       save(state);
     }
   }
@@ -91,11 +112,28 @@ public final class CheckpointListener implements TrainingListener {
   private void save(TrainingState state) {
     Checkpoint checkpoint = Checkpoints.capture(state.svi(), state, provenance);
     try {
+      if (keepPrevious && Files.isRegularFile(file)) {
+        keepPrevious();
+      }
       CheckpointStore.save(file, checkpoint, DType.F64);
     } catch (IOException e) {
       throw new CheckpointWriteException(file, checkpoint, savedEpoch, e);
     }
     savedEpoch = state.epoch();
+    savedInsideEpoch = state.batchesIntoEpoch() > 0;
+  }
+
+  private void keepPrevious() throws IOException {
+    Path previous = file.resolveSibling(PREVIOUS_FILE_NAME);
+    Path temp = file.resolveSibling("." + PREVIOUS_FILE_NAME + ".tmp");
+    Files.deleteIfExists(temp);
+    try {
+      Files.createLink(temp, file);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(file, temp);
+    }
+    Files.move(temp, previous, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override

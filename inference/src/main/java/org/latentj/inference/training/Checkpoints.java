@@ -21,21 +21,34 @@ import org.latentj.tensor.Rngs;
  * {@link Trainer#resume} continues the run bit-for-bit (the generator drives every shuffle and
  * sample, and each epoch's order depends only on its state).
  *
- * <p>A checkpoint holds only finished epochs: the trainer cannot resume inside an epoch.
+ * <p>A run stopped inside an epoch ({@link TrainingState#requestStopNow}) is captured with the
+ * minibatches it has done of that epoch and the generator state at the epoch's start, from which
+ * {@link Trainer#resume(TrainingPosition, byte[], int, RestorableUniformRandomProvider)} replays
+ * the epoch's shuffle and continues with the next minibatch, bit-for-bit.
  */
 public final class Checkpoints {
 
   private Checkpoints() {}
 
-  /** A snapshot of the run in {@code state} (at the end of its epoch {@code state.epoch()}). */
+  /**
+   * A snapshot of the run in {@code state}: at the end of its epoch {@code state.epoch()}, or
+   * inside it when {@code state.batchesIntoEpoch() > 0}.
+   */
   public static Checkpoint capture(Svi svi, TrainingState state, Provenance provenance) {
-    return capture(svi, state.rng(), new TrainingPosition(state.epoch(), state.steps(),
-        state.examplesSeen()), provenance);
+    long batches = state.batchesIntoEpoch();
+    TrainingPosition at = new TrainingPosition(batches > 0 ? state.epoch() - 1 : state.epoch(),
+        state.steps(), state.examplesSeen(), batches);
+    Checkpoint.Builder b = builder(svi).rng(state.rng()).position(at).provenance(provenance);
+    return b.epochStartRngState(batches > 0 ? state.epochStartRngState() : null).build();
   }
 
   /** A snapshot of {@code svi} and {@code rng} (Not modified) at {@code position}. */
   public static Checkpoint capture(Svi svi, RestorableUniformRandomProvider rng,
       TrainingPosition position, Provenance provenance) {
+    return builder(svi).rng(rng).position(position).provenance(provenance).build();
+  }
+
+  private static Checkpoint.Builder builder(Svi svi) {
     Objects.requireNonNull(svi, "svi");
     Checkpoint.Builder b = Checkpoint.builder();
     for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
@@ -44,7 +57,21 @@ public final class Checkpoints {
     Optimizer optimizer = svi.optimizer();
     optimizer.state().forEach(b::optimizerTensor);
     optimizer.scalarState().forEach(b::optimizerScalar);
-    return b.rng(rng).position(position).provenance(provenance).build();
+    return b;
+  }
+
+  /**
+   * Copies only the parameters of {@code checkpoint} into {@code svi} (Modified), for reading a
+   * model (evaluating, sampling); works on a checkpoint whose optimizer section is damaged.
+   *
+   * @throws IllegalArgumentException "checkpoint belongs to another model: ..." as {@link
+   *     #restore}
+   */
+  public static void restoreParameters(Checkpoint checkpoint, Svi svi) {
+    checkpoint.requireCompatible(shapes(svi));
+    for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
+      e.getValue().value().setTo(checkpoint.parameters().get(e.getKey()));
+    }
   }
 
   /**
@@ -64,6 +91,10 @@ public final class Checkpoints {
       RestorableUniformRandomProvider rng) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(rng, "rng");
+    if (checkpoint.optimizerDamage() != null) {
+      throw new IllegalArgumentException("cannot continue training from this checkpoint: "
+          + checkpoint.optimizerDamage());
+    }
     checkpoint.requireCompatible(shapes(svi));
     Map<String, Double> scalars = scalars(checkpoint.optimizerScalars());
     // The generator is checked on a scratch copy; loadState checks everything before changing.
@@ -75,9 +106,7 @@ public final class Checkpoints {
       throw new IllegalArgumentException("checkpoint's optimizer state does not fit "
           + optimizer + ": " + e.getMessage(), e);
     }
-    for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
-      e.getValue().value().setTo(checkpoint.parameters().get(e.getKey()));
-    }
+    restoreParameters(checkpoint, svi);
     checkpoint.restoreRng(rng);
     return checkpoint.position();
   }
@@ -93,7 +122,7 @@ public final class Checkpoints {
       throw new IllegalArgumentException("checkpoint is at epoch " + at.epoch()
           + ", beyond what the trainer counts");
     }
-    return trainer.resume((int) at.epoch(), at.examplesSeen(), epochs, rng);
+    return trainer.resume(at, checkpoint.epochStartRngState(), epochs, rng);
   }
 
   /** The shapes of {@code svi}'s parameters by name, as {@link Checkpoint#requireCompatible}. */

@@ -3,7 +3,10 @@ package org.latentj.inference.training;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.rng.RandomProviderState;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.model.Batch;
 
 /**
@@ -46,29 +49,61 @@ public final class Trainer {
    */
   public TrainingState resume(int epochsDone, long examplesSeen, int epochs,
       RestorableUniformRandomProvider rng) {
-    if (epochs < epochsDone) {
+    return resume(new TrainingPosition(epochsDone, 0, examplesSeen), null, epochs, rng);
+  }
+
+  /**
+   * Continues a run from {@code at}, with {@code rng} restored to the state it had then; when
+   * {@code at} is inside an epoch, {@code epochStartRng} (the generator state at that epoch's
+   * start, {@link TrainingState#epochStartRngState()}) replays the epoch's shuffle and training
+   * goes on with minibatch {@code at.batchesIntoEpoch() + 1}. The resumed epoch's summary
+   * averages the bound over the minibatches trained after the resume.
+   */
+  public TrainingState resume(TrainingPosition at, byte[] epochStartRng, int epochs,
+      RestorableUniformRandomProvider rng) {
+    if (at.epoch() > Integer.MAX_VALUE || epochs < at.epoch()) {
       throw new IllegalArgumentException("Trainer: asked for " + epochs
-          + " epochs but the run has already finished " + epochsDone);
+          + " epochs but the run has already finished " + at.epoch());
     }
-    TrainingState state = new TrainingState(svi, rng, epochsDone, examplesSeen);
+    if (at.insideEpoch() && epochStartRng == null) {
+      throw new IllegalArgumentException("Trainer: " + at + " is inside an epoch; its start's "
+          + "generator state is needed to replay its shuffle");
+    }
+    int epochsDone = (int) at.epoch();
+    TrainingState state = new TrainingState(svi, rng, epochsDone, at.examplesSeen());
+    long skip = at.batchesIntoEpoch();
     listeners.forEach(l -> l.onTrainingStart(state));
     for (int epoch = epochsDone + 1; epoch <= epochs && state.stopReason() == null; epoch++) {
-      state.setEpoch(epoch);
+      state.startEpoch(epoch, skip > 0 ? epochStartRng.clone() : stateOf(rng), skip);
       listeners.forEach(l -> l.onEpochStart(state));
       long start = System.nanoTime();
       double boundSum = 0;
       long examples = 0;
-      Iterator<Batch> batches = data.epoch(rng);
+      Iterator<Batch> batches = skip > 0 ? replay(epochStartRng, skip, rng) : data.epoch(rng);
+      skip = 0;
+      boolean cut = false;
       while (batches.hasNext()) {
+        if (state.stopNow()) {
+          cut = true;
+          break;
+        }
         Batch batch = batches.next();
         double bound = svi.step(batch, rng);
         boundSum += bound * batch.size();
         examples += batch.size();
         state.addExamples(batch.size());
+        state.addBatch();
         for (TrainingListener l : listeners) {
           l.onStep(state, bound);
         }
       }
+      if (cut) {
+        if (state.batchesIntoEpoch() == 0) {
+          state.startEpoch(epoch - 1, null, 0);
+        }
+        break;
+      }
+      state.endEpoch();
       double seconds = (System.nanoTime() - start) / 1e9;
       EpochSummary summary = new EpochSummary(epoch, state.steps(), state.examplesSeen(),
           boundSum / Math.max(1, examples), seconds, examples / seconds);
@@ -76,5 +111,31 @@ public final class Trainer {
     }
     listeners.forEach(l -> l.onTrainingEnd(state));
     return state;
+  }
+
+  /**
+   * The rest of an epoch begun with the generator in {@code epochStartRng}, after {@code done}
+   * minibatches; {@code rng} (Modified) is left in the state it holds now, as when the run
+   * stopped.
+   */
+  private Iterator<Batch> replay(byte[] epochStartRng, long done,
+      RestorableUniformRandomProvider rng) {
+    RandomProviderState now = rng.saveState();
+    rng.restoreState(new RandomProviderDefaultState(epochStartRng.clone()));
+    Iterator<Batch> batches = data.epoch(rng);
+    for (long i = 0; i < done; i++) {
+      if (!batches.hasNext()) {
+        throw new IllegalArgumentException("Trainer: the checkpoint is " + done + " minibatches"
+            + " into its epoch, but an epoch of these data has only " + i);
+      }
+      batches.next();
+    }
+    rng.restoreState(now);
+    return batches;
+  }
+
+  private static byte[] stateOf(RestorableUniformRandomProvider rng) {
+    RandomProviderState s = rng.saveState();
+    return s instanceof RandomProviderDefaultState d ? d.getState() : null;
   }
 }

@@ -13,6 +13,9 @@ public final class TrainingState {
   private int epoch;
   private long examplesSeen;
   private String stopReason;
+  private boolean stopNow;
+  private long batchesIntoEpoch;
+  private byte[] epochStartRngState;
 
   TrainingState(Svi svi, RestorableUniformRandomProvider rng, int epoch, long examplesSeen) {
     this.svi = svi;
@@ -45,12 +48,50 @@ public final class TrainingState {
   }
 
   /** Asks the trainer to stop after the current epoch. */
-  public void requestStop(String reason) {
+  public synchronized void requestStop(String reason) {
     this.stopReason = reason;
   }
 
+  /**
+   * Asks the trainer to stop after the current step, inside the epoch if need be (e.g. on
+   * SIGINT); a checkpoint captured then resumes at the next minibatch. Safe to call from
+   * another thread.
+   */
+  public synchronized void requestStopNow(String reason) {
+    this.stopReason = reason;
+    this.stopNow = true;
+  }
+
+  synchronized boolean stopNow() {
+    return stopNow;
+  }
+
+  /** Minibatches of the epoch under way done so far; 0 once it has ended. */
+  public long batchesIntoEpoch() {
+    return batchesIntoEpoch;
+  }
+
+  /** The generator's state when the epoch under way began (a copy), or null before any. */
+  public byte[] epochStartRngState() {
+    return epochStartRngState == null ? null : epochStartRngState.clone();
+  }
+
+  void startEpoch(int epoch, byte[] rngState, long batchesDone) {
+    this.epoch = epoch;
+    this.epochStartRngState = rngState;
+    this.batchesIntoEpoch = batchesDone;
+  }
+
+  void addBatch() {
+    batchesIntoEpoch++;
+  }
+
+  void endEpoch() {
+    batchesIntoEpoch = 0;
+  }
+
   /** Why a stop was requested, or null. */
-  public String stopReason() {
+  public synchronized String stopReason() {
     return stopReason;
   }
 

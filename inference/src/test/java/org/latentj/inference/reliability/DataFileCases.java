@@ -114,6 +114,14 @@ final class DataFileCases {
             "line 2 has 3 column(s), expected 2"),
         of("CSV: a word among numbers", DFE, d -> csv(d, "1,2\n3,four\n"),
             "line 2, column 2", "\"four\" is not a number"),
+        of("CSV: a value outside the reader's range", DFE,
+            d -> CsvReader.builder().range(0, 1, "; see the likelihood").build()
+                .read(write(d, "data.csv", "0.5,1\n0.25,1.5\n".getBytes(StandardCharsets.UTF_8))),
+            "data.csv", "line 2, column 2: 1.5 is outside [0.0, 1.0]; see the likelihood"),
+        of("CSV: NaN with the caller's advice", DFE,
+            d -> CsvReader.builder().nonFiniteAdvice("fill it in").build()
+                .read(write(d, "data.csv", "0.5,1\nNaN,1\n".getBytes(StandardCharsets.UTF_8))),
+            "data.csv", "line 2, column 1", "non-finite values are rejected (fill it in)"),
         of("CSV: an empty cell", DFE, d -> csv(d, "1,2\n3,\n"),
             "line 2, column 2", "empty cell"),
         of("CSV: binary garbage (a PNG file)", DFE,

@@ -1,0 +1,112 @@
+package org.latentj.examples.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.latentj.inference.guice.VaeSettings;
+
+/**
+ * What a training run will hold on the Java heap, worked out from its settings before anything
+ * is allocated, so a run the heap cannot hold is refused with one message instead of an
+ * {@link OutOfMemoryError} minutes later.
+ *
+ * <p>bytes = parameters x (value + gradient + optimizer state + checkpoint snapshot) x 8
+ * + activations of one batch (batch x particles x (sum of layer widths) x 4 values: output,
+ * activation, and the gradient of each) x 8 + data values x 8 + {@value #BASELINE_MB} MB for the
+ * JVM, Guice and the libraries. It is an estimate: close for the VAEs {@code latentj train}
+ * builds, and on the safe side.
+ */
+record MemoryEstimate(long parameters, int copies, long activationBytes, long dataBytes) {
+
+  /** Bytes per stored value: every tensor holds float64. */
+  static final int BYTES_PER_VALUE = Double.BYTES;
+  static final long BASELINE_MB = 64;
+  private static final double GB = 1024.0 * 1024 * 1024;
+
+  /** The estimate for {@code settings} trained on {@code dataValues} values in batches. */
+  static MemoryEstimate of(VaeSettings settings, int batchSize, long dataValues) {
+    int[] encoder = widths(settings.inputSize(), settings.hiddenSizes(), false,
+        2 * settings.latentSize());
+    int[] decoder = widths(settings.latentSize(), settings.hiddenSizes(), true,
+        settings.likelihood().head(settings.inputSize()).rawColumns(settings.inputSize()));
+    long parameters = parameters(encoder) + parameters(decoder);
+    long widthSum = sum(encoder) + sum(decoder);
+    long rows = (long) batchSize * settings.particles();
+    long activations = rows * widthSum * 4 * BYTES_PER_VALUE;
+    int state = optimizerSlots(settings);
+    // value + gradient + optimizer state, and the checkpoint's copy of value and state.
+    int copies = 2 + state + (1 + state);
+    return new MemoryEstimate(parameters, copies, activations, dataValues * BYTES_PER_VALUE);
+  }
+
+  private static int optimizerSlots(VaeSettings settings) {
+    switch (settings.optimizer()) {
+      case ADAM:
+      case ADAMW:
+        return 2;
+      default:
+        return 1;
+    }
+  }
+
+  private static int[] widths(int first, List<Integer> hidden, boolean reversed, int last) {
+    List<Integer> w = new ArrayList<>(List.of(first));
+    for (int i = 0; i < hidden.size(); i++) {
+      w.add(hidden.get(reversed ? hidden.size() - 1 - i : i));
+    }
+    w.add(last);
+    return w.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static long parameters(int[] sizes) {
+    long n = 0;
+    for (int i = 1; i < sizes.length; i++) {
+      n += (long) sizes[i - 1] * sizes[i] + sizes[i];
+    }
+    return n;
+  }
+
+  private static long sum(int[] sizes) {
+    long s = 0;
+    for (int w : sizes) {
+      s += w;
+    }
+    return s;
+  }
+
+  long parameterBytes() {
+    return parameters * copies * BYTES_PER_VALUE;
+  }
+
+  long bytes() {
+    return parameterBytes() + activationBytes + dataBytes + BASELINE_MB * 1024 * 1024;
+  }
+
+  /**
+   * Fails unless the run fits in {@code heapBytes} ({@link Runtime#maxMemory()}), with one message
+   * giving the estimate, the heap and how to raise it.
+   */
+  void requireFits(long heapBytes, String command) {
+    if (bytes() <= heapBytes) {
+      return;
+    }
+    long suggestGb = (long) Math.ceil(bytes() * 1.25 / GB);
+    throw new InsufficientMemoryException(String.format(Locale.ROOT,
+        "the run needs about %.1f GB of heap, more than the %.1f GB this JVM may use "
+            + "(parameters: %,d values x %d copies (value, gradient, optimizer state and the "
+            + "checkpoint's snapshot) x %d bytes = %.1f GB; activations of one batch %.1f GB; "
+            + "data %.1f GB). Raise the heap, e.g. JAVA_OPTS=-Xmx%dg ./latentj %s ..., or "
+            + "lower --hidden, --batch-size or --particles",
+        bytes() / GB, heapBytes / GB, parameters, copies, BYTES_PER_VALUE,
+        parameterBytes() / GB, activationBytes / GB, dataBytes / GB, suggestGb, command));
+  }
+
+  /** The heap is too small for what was asked: a failure (exit 1), not a usage error. */
+  static final class InsufficientMemoryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InsufficientMemoryException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.latentj.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.VaeSettings;
+
+/** The heap estimate against the numbers worked out by hand for the default VAE. */
+class MemoryEstimateTest {
+
+  static final VaeSettings DEFAULT = VaeSettings.defaults().withInputSize(784)
+      .withHiddenSizes(List.of(400)).withLatentSize(20);
+
+  @Test
+  void countsTheDefaultVaesParametersAndAdamsCopies() {
+    MemoryEstimate m = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3), 100,
+        10_000L * 784);
+    // 784x400 + 400, 400x40 + 40 (encoder); 20x400 + 400, 400x784 + 784 (decoder).
+    assertThat(m.parameters()).isEqualTo(313_600 + 400 + 16_000 + 40 + 8_000 + 400 + 313_600
+        + 784);
+    // value, gradient, two moments; the checkpoint's copy of value and moments.
+    assertThat(m.copies()).isEqualTo(7);
+    assertThat(m.dataBytes()).isEqualTo(10_000L * 784 * 8);
+    // 100 rows x (784 + 400 + 40 + 20 + 400 + 784) widths x 4 values x 8 bytes.
+    assertThat(m.activationBytes()).isEqualTo(100L * 2428 * 4 * 8);
+    assertThat(m.bytes()).isLessThan(256L << 20);
+    m.requireFits(256L << 20, "train");
+  }
+
+  @Test
+  void sgdKeepsOneBufferAndAHugeLayerIsRefusedWithTheFigures() {
+    MemoryEstimate sgd = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.SGD, 0.1), 1, 0);
+    assertThat(sgd.copies()).isEqualTo(5);
+    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)), 100, 0);
+    assertThatThrownBy(() -> huge.requireFits(4L << 30, "train"))
+        .hasMessageStartingWith("the run needs about 9.2 GB of heap, more than the 4.0 GB")
+        .hasMessageContaining("163,000,824 values x 7 copies")
+        .hasMessageContaining("JAVA_OPTS=-Xmx12g ./latentj train");
+  }
+}

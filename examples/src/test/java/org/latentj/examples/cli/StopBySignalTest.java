@@ -1,0 +1,99 @@
+package org.latentj.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentj.inference.checkpoint.CheckpointStore;
+
+/**
+ * {@code latentj train} in a child JVM, stopped by SIGINT or SIGTERM: it saves a checkpoint at
+ * the step it reached, says so and how to continue, exits with 130 or 143, and the resumed run
+ * ends with the parameters of a run never stopped, bit for bit. Also: an OutOfMemoryError ends
+ * in one line and exit code 1.
+ */
+class StopBySignalTest {
+
+  static final long TIMEOUT_MS = 120_000;
+
+  @TempDir
+  Path dir;
+
+  /** A small run: 1,200 digits, batches of 10, so an epoch is a fraction of a second. */
+  private static String[] train(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("train", "--hidden", "16", "--latent",
+        "2", "--limit", "1200", "--validation", "0", "--eval-k", "0", "--epochs", "3",
+        "--batch-size", "10"));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
+  }
+
+  private static ChildLatentj stopped(String signal, Path out)
+      throws IOException, InterruptedException {
+    ChildLatentj child = ChildLatentj.start(List.of(), train("--out", out.toString()));
+    assertThat(child.awaitLineStarting("epoch 1/", TIMEOUT_MS)).as("%s", child.lines())
+        .isTrue();
+    child.signal(signal);
+    return child;
+  }
+
+  private static Map<String, DMatrixRMaj> parameters(Path run) throws IOException {
+    return CheckpointStore.load(run.resolve(Run.CHECKPOINT)).parameters();
+  }
+
+  @Test
+  void sigintSavesTheStepAndResumeEndsBitForBitAsAnUnstoppedRun() throws Exception {
+    Path interrupted = dir.resolve("interrupted");
+    try (ChildLatentj child = stopped("INT", interrupted)) {
+      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(130);
+      assertThat(String.join("\n", child.lines())).contains("SIGINT: stopped ",
+          "saved " + interrupted.resolve(Run.CHECKPOINT),
+          "continue with: ./latentj train --resume " + interrupted)
+          .doesNotContain("Exception");
+    }
+    try (ChildLatentj resumed = ChildLatentj.start(List.of(), "train", "--resume",
+        interrupted.toString())) {
+      assertThat(resumed.waitFor(TIMEOUT_MS)).as("%s", resumed.lines()).isZero();
+    }
+    Path straight = dir.resolve("straight");
+    try (ChildLatentj child = ChildLatentj.start(List.of(), train("--out",
+        straight.toString()))) {
+      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isZero();
+    }
+    Map<String, DMatrixRMaj> expected = parameters(straight);
+    Map<String, DMatrixRMaj> actual = parameters(interrupted);
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((name, m) -> assertThat(actual.get(name).data).as(name)
+        .containsExactly(m.data));
+  }
+
+  @Test
+  void sigtermSavesAndExits143() throws Exception {
+    Path out = dir.resolve("terminated");
+    try (ChildLatentj child = stopped("TERM", out)) {
+      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(143);
+      assertThat(String.join("\n", child.lines())).contains("SIGTERM: stopped ",
+          "continue with: ./latentj train --resume " + out);
+    }
+    assertThat(CheckpointStore.load(out.resolve(Run.CHECKPOINT)).position().epoch())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void outOfMemoryEndsInOneLineAndExitCode1() throws Exception {
+    Path out = dir.resolve("oom");
+    try (ChildLatentj child = ChildLatentj.start(List.of("-Xmx24m"), "train", "--out",
+        out.toString())) {
+      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(1);
+      assertThat(child.lines()).hasSize(1);
+      assertThat(child.lines().get(0)).startsWith("latentj: out of memory")
+          .contains("JAVA_OPTS=-Xmx");
+    }
+    assertThat(out).doesNotExist();
+  }
+}
