@@ -1,19 +1,39 @@
 #!/usr/bin/env bash
-# latentj against PyTorch on the same machine: the VAE-400-20 on Fashion-MNIST for N epochs,
-# first latentj's VaeBenchmark, then examples/python/vae_pytorch.py (one after the other, never
-# at the same time), then both final lines, a table and the ratio latentj / PyTorch of the
-# seconds per epoch (median of epochs 2..N).
+# latentj against PyTorch at its best on the same machine: the VAE-400-20 on Fashion-MNIST
+# (batch 128, Adam 1e-3, analytic KL) for N epochs. First latentj's VaeBenchmark, then
+# examples/python/vae_pytorch.py in each PyTorch configuration below, one run after another,
+# never two at a time. Prints every run, then a table (seconds per epoch as the median of epochs
+# 2..N, test ELBO after epochs 1, 5 and 10, peak RSS) and the ratio of latentj's seconds per
+# epoch to the fastest PyTorch configuration's.
 #
 # Usage: scripts/compare-pytorch.sh [epochs (default 10)] [fashion-mnist folder]
-# Environment: JAVA_OPTS (default -Xmx1g) for latentj's JVM, TORCH_THREADS (default 2), PYTHON
-# (default: the first of /usr/bin/python3 and python3 that imports torch).
-# Installs python3-torch and libopenblas0 with apt-get when they are missing (needs root or
-# sudo). With OpenBLAS installed latentj's default kernel (-Dlatentj.matmul=auto) is OpenBLAS's
-# dgemm too; pass JAVA_OPTS=-Dlatentj.matmul=blocked to compare the pure-Java kernel instead.
+#   Check the script itself with 1 epoch: scripts/compare-pytorch.sh 1
+# Environment:
+#   JAVA_OPTS      latentj's JVM options (default -Xmx1g); e.g. -Dlatentj.blas=bundled for the
+#                  OpenBLAS Maven brings, -Dlatentj.matmul=blocked for the pure-Java kernel
+#   TORCH_CONFIGS  which PyTorch configurations to run (default: "1t 2t-passive 2t-bind");
+#                  also 2t-spin, PyTorch's default OpenMP wait policy, which spins and is slow
+#   PYTHON         the Python with torch (default: the first of /usr/bin/python3, python3)
+#
+# PyTorch's configurations (each also OPENBLAS_NUM_THREADS unset, the OpenMP build of OpenBLAS,
+# libopenblas0-openmp, first on LD_LIBRARY_PATH, so PyTorch's OpenMP threads and OpenBLAS's
+# are the same threads; the pthread build under PyTorch's OpenMP fights it):
+#   1t        torch.set_num_threads(1), set_num_interop_threads(1), OMP_NUM_THREADS=1
+#   2t-passive  2 threads, OMP_WAIT_POLICY=PASSIVE (idle threads sleep instead of spinning)
+#   2t-bind   2 threads, PASSIVE, 1 interop thread, OMP_PROC_BIND=close OMP_PLACES=cores
+#   2t-spin   2 threads, PyTorch's default (active) wait policy: the old script's setup
+#
+# Installs python3-torch and libopenblas0-openmp with apt-get when missing (needs root or sudo;
+# runs apt-get update once). The pthread build (libopenblas0-pthread) may stay installed: the
+# OpenMP one is put first for PyTorch by LD_LIBRARY_PATH, and the script prints which BLAS each
+# PyTorch process actually mapped. latentj uses its default kernel (README, "Matrix kernels"),
+# named in its final line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-10}"
 folder="${2:-}"
+configs="${TORCH_CONFIGS:-1t 2t-passive 2t-bind}"
+openmp_dir=/usr/lib/x86_64-linux-gnu/openblas-openmp
 
 # Debian's python3-torch lives in the system Python (/usr/bin/python3), which a pyenv or venv
 # python3 earlier on PATH does not see.
@@ -28,46 +48,88 @@ find_python() {
 }
 missing=()
 [[ -n $(find_python) ]] || missing+=(python3-torch)
-ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0' || missing+=(libopenblas0)
+[[ -e $openmp_dir/libopenblas.so.0 ]] || missing+=(libopenblas0-openmp)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]} with apt-get"
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 fi
 python=$(find_python)
 [[ -n $python ]] || { echo "no Python with torch found (set PYTHON)" >&2; exit 1; }
-blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
-echo "libblas.so.3 (PyTorch's BLAS) -> $blas"
+echo "installed: $(dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Version}\n' \
+  'libopenblas0*' 'libblas3' python3-torch 2>/dev/null | awk '/^ii/ { printf "%s %s; ", $2, $3 }')"
+echo "OpenBLAS environment (both sides): $(env | grep '^OPENBLAS_' | sort | xargs || true)"
+echo "libblas.so.3 -> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null \
+  || echo none); PyTorch runs with LD_LIBRARY_PATH=$openmp_dir"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 echo "== latentj VaeBenchmark, $epochs epochs"
 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" scripts/run.sh org.latentj.examples.bench.VaeBenchmark \
   "$epochs" ${folder:+"$folder"} | tee "$logs/latentj.txt"
-echo "== PyTorch, $epochs epochs"
-"$python" examples/python/vae_pytorch.py "$epochs" ${folder:+"$folder"} \
-  --threads "${TORCH_THREADS:-2}" | tee "$logs/pytorch.txt"
 
-latentj=$(grep '^epoch_s=' "$logs/latentj.txt" | tail -1)
-pytorch=$(grep '^epoch_s=' "$logs/pytorch.txt" | tail -1)
+torch_run() {
+  local name=$1
+  local -a env_vars args
+  case $name in
+    1t) env_vars=(OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE); args=(--threads 1 --interop 1) ;;
+    2t-passive) env_vars=(OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE); args=(--threads 2) ;;
+    2t-bind) env_vars=(OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OMP_PROC_BIND=close
+        OMP_PLACES=cores); args=(--threads 2 --interop 1) ;;
+    2t-spin) env_vars=(OMP_NUM_THREADS=2); args=(--threads 2) ;;
+    *) echo "TORCH_CONFIGS: unknown configuration '$name'" >&2; exit 2 ;;
+  esac
+  echo "== PyTorch $name: ${env_vars[*]} ${args[*]}, $epochs epochs"
+  env -u OPENBLAS_NUM_THREADS LD_LIBRARY_PATH="$openmp_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "${env_vars[@]}" "$python" examples/python/vae_pytorch.py "$epochs" ${folder:+"$folder"} \
+    "${args[@]}" | tee "$logs/torch-$name.txt"
+}
+for c in $configs; do
+  torch_run "$c"
+done
+
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+final() { grep '^epoch_s=' "$1" | tail -1; }
 elbo_at() { sed -n "s/^epoch $2: .*test ELBO \([^ ]*\).*/\1/p" "$1"; }
-echo
-echo "latentj: $latentj"
-echo "pytorch: $pytorch"
-echo
-printf '%-22s %12s %12s\n' "" latentj PyTorch
-printf '%-22s %12s %12s\n' "s/epoch (median 2..N)" "$(field epoch_s "$latentj")" \
-  "$(field epoch_s "$pytorch")"
-for e in 1 5 10; do
-  if ((e <= epochs)); then
-    printf '%-22s %12s %12s\n' "test ELBO, epoch $e" "$(elbo_at "$logs/latentj.txt" $e)" \
-      "$(elbo_at "$logs/pytorch.txt" $e)"
+latentj=$(final "$logs/latentj.txt")
+best="" best_s=""
+for c in $configs; do
+  s=$(field epoch_s "$(final "$logs/torch-$c.txt")")
+  if [[ -z $best_s ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+    best=$c best_s=$s
   fi
 done
-printf '%-22s %12s %12s\n' "peak RSS (MB)" "$(field peak_rss_mb "$latentj")" \
-  "$(field peak_rss_mb "$pytorch")"
-awk -v a="$(field epoch_s "$latentj")" -v b="$(field epoch_s "$pytorch")" \
-  'BEGIN { printf "ratio latentj/PyTorch of s/epoch: %.3f\n", a / b }'
-rm -rf "$logs"
+
+echo
+echo "latentj: $latentj"
+for c in $configs; do
+  echo "pytorch $c: $(final "$logs/torch-$c.txt")"
+done
+echo
+row() { printf '%-22s %18s' "$1" "$2"; shift 2; printf ' %14s' "$@"; echo; }
+header=() rss=() seconds=()
+for c in $configs; do
+  header+=("PyTorch $c")
+  seconds+=("$(field epoch_s "$(final "$logs/torch-$c.txt")")")
+  rss+=("$(field peak_rss_mb "$(final "$logs/torch-$c.txt")")")
+done
+row "" "latentj $(field kernel "$latentj")" "${header[@]}"
+row "s/epoch (median 2..N)" "$(field epoch_s "$latentj")" "${seconds[@]}"
+for e in 1 5 10; do
+  if ((e <= epochs)); then
+    elbos=()
+    for c in $configs; do
+      elbos+=("$(elbo_at "$logs/torch-$c.txt" $e)")
+    done
+    row "test ELBO, epoch $e" "$(elbo_at "$logs/latentj.txt" $e)" "${elbos[@]}"
+  fi
+done
+row "peak RSS (MB)" "$(field peak_rss_mb "$latentj")" "${rss[@]}"
+echo "latentj dtype $(field dtype "$latentj"); PyTorch float32"
+awk -v a="$(field epoch_s "$latentj")" -v b="$best_s" -v c="$best" \
+  'BEGIN { printf "ratio latentj / PyTorch at its best (%s) of s/epoch: %.3f\n", c, a / b }'

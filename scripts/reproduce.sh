@@ -51,7 +51,8 @@ for name in "${names[@]}"; do
   echo "== $name: ${experiments[$name]} -> $out"
   start=$(date +%s)
   # One failure (e.g. no Fashion-MNIST here) must not cost the experiments after it.
-  if java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" "org.latentj.examples.reproduction.$main" \
+  if java --add-modules jdk.incubator.vector ${JAVA_OPTS:--Xmx3g} -cp "$classpath" \
+    "org.latentj.examples.reproduction.$main" \
     "${args[@]:1}" --output "$out" 2>&1 | tee "runs/reproduction/$name.log"; then
     echo "== $name: $(($(date +%s) - start)) s"
   else

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds latentj (no tests) and runs a main class from the examples module with its classpath.
 # Usage: scripts/run.sh <main class> [arguments...]   (JAVA_OPTS adds JVM options)
+# As the latentj launcher, it passes --add-modules jdk.incubator.vector, so the Vector API kernel
+# is the fallback when no native BLAS loads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=$(mktemp)
@@ -10,4 +12,4 @@ trap 'rm -f "$cp_file"' EXIT
 mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 classpath="examples/target/classes:$(cat "$cp_file")"
-java ${JAVA_OPTS:-} -cp "$classpath" "$@"
+java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -cp "$classpath" "$@"

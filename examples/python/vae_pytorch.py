@@ -4,12 +4,13 @@
 Same model and training as org.latentj.examples.bench.VaeBenchmark: 784-400-20-400-784 with
 ReLU, a Bernoulli likelihood on logits, a diagonal Normal posterior from (mean, log-variance),
 the analytic KL to N(0, I) (Kingma & Welling 2013, appendix B), one reparameterised sample per
-example, Adam with learning rate 1e-3, minibatches of 128 shuffled each epoch, PyTorch's default
-nn.Linear initialisation U(+-1/sqrt(fan_in)) (latentj's VaeModule draws its weights the same way
-and starts biases at zero; --init he gives He-normal weights and zero biases instead), on
-Fashion-MNIST with pixels / 255. float32, torch.set_num_threads(2) unless --threads says otherwise.
+example, Adam with learning rate 1e-3, minibatches of 128 shuffled each epoch, weights drawn as
+PyTorch's nn.Linear default U(+-1/sqrt(fan_in)) and biases at zero, as latentj's VaeModule does
+(--init torch keeps PyTorch's random biases too; --init he gives He-normal weights and zero
+biases), on Fashion-MNIST with pixels / 255. float32, torch.set_num_threads(2) unless --threads
+says otherwise; --interop sets torch.set_num_interop_threads.
 
-Prints each epoch's seconds, the test ELBO (nats per image, one sample, analytic KL) after epochs
+Prints the threads, the OpenMP settings and the BLAS library actually loaded, each epoch's seconds, the test ELBO (nats per image, one sample, analytic KL) after epochs
 1, 5, 10 and the last, the peak RSS, and the final machine-readable line VaeBenchmark prints:
     epoch_s=<median of epochs 2..N> examples_per_s=<..> test_elbo=<..> peak_heap_mb=NaN
     peak_rss_mb=<..>
@@ -75,9 +76,10 @@ class Vae(nn.Module):
         self.dec = nn.Linear(latent, hidden)
         self.out = nn.Linear(hidden, inputs)
         self.latent = latent
-        if init == "he":
-            for layer in (self.enc, self.head, self.dec, self.out):
+        for layer in (self.enc, self.head, self.dec, self.out):
+            if init == "he":
                 nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
+            if init != "torch":
                 nn.init.zeros_(layer.bias)
 
     def elbo(self, x):
@@ -97,6 +99,16 @@ def test_elbo(model, data, chunk=1000):
                    for i in range(0, len(data), chunk)) / len(data)
 
 
+def loaded_blas():
+    """The BLAS shared libraries this process has mapped (Linux), e.g. OpenBLAS's OpenMP build."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "blas" in line.lower() and "/" in line}
+        return ", ".join(sorted(os.path.realpath(p) for p in paths)) or "none mapped"
+    except OSError:
+        return "unknown"
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
 
@@ -107,10 +119,14 @@ def main():
     parser.add_argument("folder", nargs="?", default=None)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=128)
-    parser.add_argument("--init", choices=("he", "torch"), default="torch")
+    parser.add_argument("--interop", type=int, default=0,
+                        help="torch.set_num_interop_threads (0: leave PyTorch's default)")
+    parser.add_argument("--init", choices=("lecun", "torch", "he"), default="lecun")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
 
+    if args.interop > 0:
+        torch.set_num_interop_threads(args.interop)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     folder = locate(args.folder)
@@ -118,8 +134,11 @@ def main():
     test = read_images(folder, FILES[1])
     print(f"VAE-400-20 in PyTorch {torch.__version__} on Fashion-MNIST ({folder}): "
           f"{len(train)} train, {len(test)} test, {args.epochs} epochs, batch {args.batch}, "
-          f"{args.threads} threads, float32, init {args.init}, "
-          f"BLAS {torch.__config__.show().count('openblas') and 'OpenBLAS' or 'see torch config'}")
+          f"{torch.get_num_threads()} threads, {torch.get_num_interop_threads()} interop threads, "
+          f"float32, init {args.init}")
+    omp = " ".join(f"{k}={v}" for k, v in sorted(os.environ.items())
+                   if k.startswith(("OMP_", "GOMP_", "OPENBLAS_")))
+    print(f"environment: {omp or '(no OMP_/GOMP_/OPENBLAS_ variables)'}")
 
     model = Vae(init=args.init)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
@@ -146,6 +165,7 @@ def main():
 
     steady = seconds[1:] if len(seconds) > 1 else seconds
     median = statistics.median(steady)
+    print(f"BLAS loaded: {loaded_blas()}")
     print(f"peak RSS {peak_rss_mb():.0f} MB")
     print(f"epoch_s={median:.3f} examples_per_s={len(train) / median:.0f} "
           f"test_elbo={last_test:.3f} peak_heap_mb=NaN peak_rss_mb={peak_rss_mb():.0f}")

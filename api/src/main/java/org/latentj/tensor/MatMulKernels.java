@@ -9,10 +9,20 @@ import java.util.Locale;
  * {@link MatMul#useKernel(MatMulKernel)} installs another:
  *
  * <ul>
- *   <li>{@code auto} (the default): {@code netlib} when OpenBLAS (or a native BLAS named by
- *       {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}) loads, else {@code vector} when the JVM
- *       runs with {@code --add-modules jdk.incubator.vector}, else {@code blocked};
+ *   <li>{@code auto} (the default), the first of these that loads:
+ *       <ol>
+ *         <li>{@code netlib} with a native library named by
+ *             {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}, or the machine's OpenBLAS, or the
+ *             OpenBLAS that Maven brought ({@code org.bytedeco:openblas}, linux-x86_64), in that
+ *             order (never the generic {@code libblas.so.3}, which may be the slow reference);
+ *         <li>{@code vector} when the JVM runs with {@code --add-modules jdk.incubator.vector}
+ *             (the {@code latentj} launcher and {@code scripts/run.sh} pass it);
+ *         <li>{@code blocked}, which needs nothing.
+ *       </ol>
+ *       When it falls past the native BLAS (another platform, or the natives excluded) it says
+ *       so in one line on standard error, unless {@code -Dlatentj.blas=none} asked for that;
  *   <li>{@code netlib}: the native BLAS, {@link NetlibMatMulKernel} (fails if none loads);
+ *       {@code -Dlatentj.blas=system|bundled|none} narrows where it may come from;
  *   <li>{@code vector}: the register-tiled Vector API kernel (fails without the module);
  *   <li>{@code blocked}: {@link BlockedMatMulKernel}, pure Java, nothing to install;
  *   <li>{@code ejml}: EJML's own {@code CommonOps_DDRM}, {@link EjmlMatMulKernel}, the reference.
@@ -72,17 +82,27 @@ public final class MatMulKernels {
   }
 
   private static MatMulKernel best(int threads) {
+    String note = null;
     try {
       NetlibMatMulKernel netlib = NetlibMatMulKernel.load();
-      boolean named = System.getProperty(NetlibMatMulKernel.LIB_PATH_PROPERTY) != null
-          || System.getProperty(NetlibMatMulKernel.LIB_PROPERTY) != null;
-      // Without OpenBLAS, libblas.so.3 may be the reference BLAS, slower than the Java kernels.
-      if (netlib.isOpenBlas() || named) {
+      // libblas.so.3 may be the reference BLAS, slower than the Java kernels.
+      if (netlib.source() != NetlibMatMulKernel.Source.GENERIC) {
         return netlib;
       }
+      note = "only " + netlib.library() + ", which may be the reference BLAS";
     } catch (IllegalStateException e) {
-      // No native BLAS: fall through to the Java kernels.
+      boolean off = "none".equalsIgnoreCase(
+          System.getProperty(NetlibMatMulKernel.SOURCE_PROPERTY, "").trim());
+      note = off ? null : e.getMessage();
     }
+    MatMulKernel java = javaKernel(threads);
+    if (note != null) {
+      System.err.println("latentj: no native BLAS (" + note + "); matrix products use " + java);
+    }
+    return java;
+  }
+
+  private static MatMulKernel javaKernel(int threads) {
     if (vectorApiPresent()) {
       try {
         return vector(threads);
@@ -91,6 +111,26 @@ public final class MatMulKernels {
       }
     }
     return new BlockedMatMulKernel(threads);
+  }
+
+  /**
+   * The kernel's short name, for a log line, a summary or a checkpoint's provenance: a name
+   * {@link #byName} takes ({@code vector}, {@code blocked}, {@code ejml}) or, for the native BLAS,
+   * where it came from ({@link NetlibMatMulKernel#shortName()}, e.g. {@code openblas-bundled});
+   * the class's simple name for another kernel.
+   */
+  public static String name(MatMulKernel kernel) {
+    if (kernel instanceof NetlibMatMulKernel netlib) {
+      return netlib.shortName();
+    }
+    if (kernel instanceof BlockedMatMulKernel) {
+      return "blocked";
+    }
+    if (kernel instanceof EjmlMatMulKernel) {
+      return "ejml";
+    }
+    String simple = kernel.getClass().getSimpleName();
+    return simple.equals("VectorMatMulKernel") ? "vector" : simple;
   }
 
   /** True when the JVM was started with {@code --add-modules jdk.incubator.vector}. */

@@ -6,20 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Products by the machine's native BLAS ({@code dgemm}) through dev.ludovic.netlib's JNI binding
- * (the one Apache Spark uses). EJML's row-major {@code m x n} array is BLAS's column-major
- * {@code n x m} transpose, so {@code C = A B} is computed as {@code C^T = B^T A^T} with no copy.
+ * Products by a native BLAS ({@code dgemm}) through dev.ludovic.netlib's JNI binding (the one
+ * Apache Spark uses), which passes Java arrays without copying. EJML's row-major {@code m x n}
+ * array is BLAS's column-major {@code n x m} transpose, so {@code C = A B} is computed as
+ * {@code C^T = B^T A^T} with no copy.
  *
- * <p>Which library: the one named by the system property {@value #LIB_PATH_PROPERTY} (a full
- * path) or {@value #LIB_PROPERTY} (a file name) when either is set; otherwise OpenBLAS
- * ({@code libopenblas.so.0}, Debian's {@code libopenblas0}) when it is installed; otherwise
- * {@code libblas.so.3}, which may be the slow reference BLAS. OpenBLAS uses every core by default
- * ({@code OPENBLAS_NUM_THREADS} limits it). {@link #load()} fails when no library loads, e.g.
- * when none is installed.
+ * <p>Which library, in this order ({@link #choose}):
+ * <ol>
+ *   <li>the one named by {@value #LIB_PATH_PROPERTY} (a full path) or {@value #LIB_PROPERTY} (a
+ *       file name), when either is set ({@link Source#NAMED});
+ *   <li>the machine's OpenBLAS, {@code libopenblas.so.0} (Debian's {@code libopenblas0} or
+ *       {@code libopenblas0-openmp}), when installed ({@link Source#SYSTEM});
+ *   <li>the OpenBLAS that Maven brought, {@value BundledOpenBlas#COORDINATES} with its
+ *       linux-x86_64 natives ({@link Source#BUNDLED}, see {@link BundledOpenBlas});
+ *   <li>{@code libblas.so.3}, which may be the slow reference BLAS ({@link Source#GENERIC}).
+ * </ol>
+ * The system property {@value #SOURCE_PROPERTY} narrows the search: {@code auto} (the default,
+ * all four), {@code system} (1, 2, 4), {@code bundled} (3 only) or {@code none} (no native BLAS:
+ * {@link #load()} fails, and {@link MatMulKernels} uses a Java kernel). netlib loads one library
+ * per process, so the first successful load fixes it; later loads share it.
+ *
+ * <p>OpenBLAS uses every core by default ({@code OPENBLAS_NUM_THREADS} limits it).
  */
 public final class NetlibMatMulKernel extends GemmKernel {
 
@@ -29,15 +42,40 @@ public final class NetlibMatMulKernel extends GemmKernel {
   /** dev.ludovic.netlib's property naming the native library by file name. */
   public static final String LIB_PROPERTY = "dev.ludovic.netlib.blas.nativeLib";
 
+  /** The system property that narrows where the library may come from; see above. */
+  public static final String SOURCE_PROPERTY = "latentj.blas";
+
+  /** Where the native library came from. */
+  public enum Source {
+    /** Named by {@value #LIB_PATH_PROPERTY} or {@value #LIB_PROPERTY}. */
+    NAMED,
+    /** The machine's OpenBLAS. */
+    SYSTEM,
+    /** The OpenBLAS Maven brought, {@value BundledOpenBlas#COORDINATES}. */
+    BUNDLED,
+    /** {@code libblas.so.3}: whichever BLAS the system points it at, maybe the reference one. */
+    GENERIC
+  }
+
+  /** A library, where it came from, and why the bundled one was passed over (or null). */
+  record Choice(String library, Source source, String bundledProblem) {
+    Choice(String library, Source source) {
+      this(library, source, null);
+    }
+  }
+
   private static final String OPENBLAS = "libopenblas.so.0";
 
+  /** The library netlib loaded in this process, once one has loaded. */
+  private static Choice loaded;
+
   private final BLAS blas;
-  private final String library;
+  private final Choice choice;
   private final RowSplitter splitter;
 
-  private NetlibMatMulKernel(BLAS blas, String library, int threads) {
+  private NetlibMatMulKernel(BLAS blas, Choice choice, int threads) {
     this.blas = blas;
-    this.library = library;
+    this.choice = choice;
     this.splitter = new RowSplitter(threads);
   }
 
@@ -57,52 +95,108 @@ public final class NetlibMatMulKernel extends GemmKernel {
    * @param threads how many Java threads share a large product, each calling the BLAS on its
    *     own block of output rows (1: the calling thread only)
    * @throws IllegalStateException when no native BLAS can be loaded, naming the library tried
+   * @throws IllegalArgumentException when {@value #SOURCE_PROPERTY} has an unknown value
    */
-  public static NetlibMatMulKernel load(int threads) {
-    String library = chooseLibrary();
+  public static synchronized NetlibMatMulKernel load(int threads) {
+    if (loaded != null) {
+      return new NetlibMatMulKernel(NativeBLAS.getInstance(), loaded, threads);
+    }
+    Choice choice = choose(System.getProperty(SOURCE_PROPERTY, "auto"), namedLibrary(),
+        NetlibMatMulKernel::systemOpenBlas, BundledOpenBlas::extract);
+    // netlib's JNI stub reads the path when it loads; a named library is already in place.
+    if (choice.source() == Source.SYSTEM || choice.source() == Source.BUNDLED) {
+      System.setProperty(LIB_PATH_PROPERTY, choice.library());
+    }
     // netlib logs a warning for every implementation it fails to load; the exception says it.
     Logger quiet = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
     Level previous = quiet.getLevel();
     quiet.setLevel(Level.OFF);
     try {
-      return new NetlibMatMulKernel(NativeBLAS.getInstance(), library, threads);
+      NetlibMatMulKernel kernel = new NetlibMatMulKernel(NativeBLAS.getInstance(), choice,
+          threads);
+      loaded = choice;
+      return kernel;
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException("netlib matmul kernel: cannot load the native BLAS "
-          + library + " (install OpenBLAS, e.g. `apt-get install libopenblas0`, or set "
-          + LIB_PATH_PROPERTY + ")", e);
+          + choice.library() + (choice.bundledProblem() == null ? ""
+              : "; " + choice.bundledProblem()) + " (install OpenBLAS, e.g. `apt-get install"
+          + " libopenblas0`, or set " + LIB_PATH_PROPERTY + ")", e);
     } finally {
       quiet.setLevel(previous);
     }
   }
 
-  /** True when OpenBLAS is used: chosen by the search above rather than named by the user. */
-  boolean isOpenBlas() {
-    return library.contains("openblas");
+  /**
+   * The library to load, by the order above, from the value of {@value #SOURCE_PROPERTY}, the
+   * library named by netlib's properties (or null), the machine's OpenBLAS (a path, or null)
+   * and the bundled one (a path; throws {@link IllegalStateException} when it cannot load).
+   * Only the sources the order reaches are asked.
+   *
+   * @throws IllegalStateException for {@code none}, or {@code bundled} when it cannot load
+   */
+  static Choice choose(String sourceProperty, String named, Supplier<String> system,
+      Supplier<String> bundled) {
+    String which = sourceProperty.trim().toLowerCase(Locale.ROOT);
+    switch (which) {
+      case "none":
+        throw new IllegalStateException("netlib matmul kernel: " + SOURCE_PROPERTY
+            + "=none turns the native BLAS off");
+      case "bundled":
+        return new Choice(bundled.get(), Source.BUNDLED);
+      case "auto", "system":
+        break;
+      default:
+        throw new IllegalArgumentException(SOURCE_PROPERTY + ": unknown value '" + sourceProperty
+            + "' (expected auto, system, bundled or none)");
+    }
+    if (named != null) {
+      return new Choice(named, Source.NAMED);
+    }
+    String installed = system.get();
+    if (installed != null) {
+      return new Choice(installed, Source.SYSTEM);
+    }
+    if (which.equals("auto")) {
+      try {
+        return new Choice(bundled.get(), Source.BUNDLED);
+      } catch (IllegalStateException e) {
+        // No natives for this platform: the generic library, or the Java kernels after it.
+        return new Choice("libblas.so.3", Source.GENERIC, e.getMessage());
+      }
+    }
+    return new Choice("libblas.so.3", Source.GENERIC);
   }
 
-  /** The native library this kernel calls, as chosen above. */
+  /** Where the library came from. */
+  public Source source() {
+    return choice.source();
+  }
+
+  /** The native library this kernel calls, as chosen above (a path or a file name). */
   public String library() {
-    return library;
+    return choice.library();
   }
 
-  /** Picks the library and tells netlib (its JNI stub reads the properties when it loads). */
-  private static synchronized String chooseLibrary() {
-    String path = System.getProperty(LIB_PATH_PROPERTY);
-    if (path != null && !path.isEmpty()) {
-      return path;
+  /** The library named by netlib's own properties, or null. */
+  private static String namedLibrary() {
+    for (String property : new String[] {LIB_PATH_PROPERTY, LIB_PROPERTY}) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isEmpty()) {
+        return value;
+      }
     }
-    String name = System.getProperty(LIB_PROPERTY);
-    if (name != null && !name.isEmpty()) {
-      return name;
-    }
+    return null;
+  }
+
+  /** The machine's {@code libopenblas.so.0}, or null when none is installed. */
+  private static String systemOpenBlas() {
     for (Path dir : libraryFolders()) {
       Path candidate = dir.resolve(OPENBLAS);
       if (Files.isReadable(candidate)) {
-        System.setProperty(LIB_PATH_PROPERTY, candidate.toString());
         return candidate.toString();
       }
     }
-    return "libblas.so.3";
+    return null;
   }
 
   private static List<Path> libraryFolders() {
@@ -154,9 +248,24 @@ public final class NetlibMatMulKernel extends GemmKernel {
     return splitter.threads();
   }
 
+  /**
+   * A short name for logs and provenance: {@code openblas-system}, {@code openblas-bundled},
+   * {@code netlib-named} or {@code netlib-generic}.
+   */
+  public String shortName() {
+    return switch (choice.source()) {
+      case SYSTEM -> "openblas-system";
+      case BUNDLED -> "openblas-bundled";
+      case NAMED -> "netlib-named";
+      case GENERIC -> "netlib-generic";
+    };
+  }
+
   @Override
   public String toString() {
-    return "NetlibMatMulKernel(" + library + (threads() > 1 ? ", threads=" + threads() : "")
-        + ")";
+    String from = choice.source() == Source.BUNDLED
+        ? BundledOpenBlas.COORDINATES + " at " + choice.library() : choice.library();
+    return "NetlibMatMulKernel(" + shortName() + ": " + from
+        + (threads() > 1 ? ", threads=" + threads() : "") + ")";
   }
 }

@@ -22,6 +22,7 @@ import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.EpochSummary;
 import org.latentj.inference.training.MinibatchData;
+import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.Trainer;
 import org.latentj.inference.training.TrainingListener;
@@ -38,7 +39,7 @@ import org.latentj.tensor.Rngs;
  * and a final machine-readable line:
  *
  * <pre>epoch_s=&lt;median of epochs 2..N&gt; examples_per_s=&lt;..&gt; test_elbo=&lt;..&gt;
- * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt;</pre>
+ * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;</pre>
  *
  * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]}; the
  * matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
@@ -94,8 +95,9 @@ public final class VaeBenchmark {
       median = 0.5 * (steady.get(steady.size() / 2 - 1) + median);
     }
     System.out.printf(Locale.ROOT,
-        "epoch_s=%.3f examples_per_s=%.0f test_elbo=%.3f peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
-        median, train.size() / median, lastTestElbo[0], peakHeapMb(), peakRssMb());
+        "epoch_s=%.3f examples_per_s=%.0f test_elbo=%.3f peak_heap_mb=%.0f peak_rss_mb=%.0f"
+        + " kernel=%s dtype=%s%n", median, train.size() / median, lastTestElbo[0], peakHeapMb(),
+        peakRssMb(), RunProvenance.matmulKernel(), RunProvenance.DTYPE);
   }
 
   /** The sum of the peak usage of every heap pool. */

@@ -425,6 +425,8 @@ final class TrainCommand implements Callable<Integer> {
     m.put("steps", state.steps());
     m.put("examples_seen", state.examplesSeen());
     m.put("seconds", seconds);
+    m.put("matmul_kernel", RunProvenance.matmulKernel());
+    m.put("dtype", RunProvenance.DTYPE);
     if (last != null) {
       m.put("final_train_bound", last.trainBound());
       if (last.hasValidation()) {

@@ -17,12 +17,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.SourceFile;
+import org.latentj.tensor.MatMul;
+import org.latentj.tensor.MatMulKernels;
 
 /**
  * The {@link Provenance} of a training run, filled from the things it was built from: the seed,
  * the training data (its derivation and a SHA-256), and every component of the {@link Svi}
  * ({@code toString()} of model, guide, objective and optimizer, which print their
- * hyperparameters). Callers add the settings they will need to rebuild the model as a
+ * hyperparameters), the matrix-multiply kernel and the dtype. Callers add the settings they will need to rebuild the model as a
  * component ({@code builder.component("vae", settings)} for a record) and read them back with
  * {@link #component(Provenance, String, Class)}.
  *
@@ -37,7 +39,18 @@ public final class RunProvenance {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
+  /**
+   * The dtype of every tensor of a run: float64 today. The field is recorded so a float32 run
+   * (issue 13, item 2) is told apart; the tensor work sets it from the model's dtype.
+   */
+  public static final String DTYPE = "float64";
+
   private RunProvenance() {}
+
+  /** The matrix-multiply kernel every product of this process uses, by its short name. */
+  public static String matmulKernel() {
+    return MatMulKernels.name(MatMul.kernel());
+  }
 
   /** A provenance builder for a run of {@code svi} on {@code data} started with {@code seed}. */
   public static Provenance.Builder of(long seed, Dataset data, Svi svi) {
@@ -68,6 +81,8 @@ public final class RunProvenance {
     }
     b.put("examples", data.size());
     b.put("features", data.featureCount());
+    b.put("matmulKernel", matmulKernel());
+    b.put("dtype", DTYPE);
     b.component("model", svi.model().toString());
     b.component("guide", svi.guide().toString());
     b.component("objective", svi.objective().toString());

@@ -39,6 +39,9 @@ class RunProvenanceTest {
     assertThat(m.get("data")).isEqualTo(Map.of("source", "toy | scaled from x.csv",
         "sha256", A));
     assertThat(m.get("examples")).isEqualTo(2);
+    assertThat(m.get("matmulKernel")).isEqualTo(
+        org.latentj.tensor.MatMulKernels.name(org.latentj.tensor.MatMul.kernel()));
+    assertThat(m.get("dtype")).isEqualTo("float64");
     assertThat(p.components().get("objective").toString()).contains("ImportanceWeighted");
     assertThat(p.components().get("optimizer").toString()).contains("Adam{learningRate=0.01");
   }
