@@ -9,6 +9,9 @@ final class Shaping {
   private Shaping() {}
 
   static Tensor columns(Tensor a, int from, int to) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("columns", in -> columns(in[0], from, to), a);
+    }
     if (from < 0 || to > a.cols() || from >= to) {
       throw new IllegalArgumentException("columns: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.cols() + " columns of " + a.shape());
@@ -33,6 +36,9 @@ final class Shaping {
   }
 
   static Tensor rows(Tensor a, int from, int to) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("rows", in -> rows(in[0], from, to), a);
+    }
     if (from < 0 || to > a.rows() || from >= to) {
       throw new IllegalArgumentException("rows: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.rows() + " rows of " + a.shape());
@@ -61,6 +67,9 @@ final class Shaping {
             + p.shape() + " have different numbers of rows");
       }
       cols += p.cols();
+    }
+    if (Tensor.requireSameDtype("concatColumns", parts) == DType.FLOAT32) {
+      return ViaFloat64.apply("concatColumns", Shaping::concatColumns, parts.clone());
     }
     int total = cols;
     DMatrixRMaj out = new DMatrixRMaj(rows, total);
@@ -96,6 +105,15 @@ final class Shaping {
     if (k < 1) {
       throw new IllegalArgumentException("repeatRows: k must be at least 1, got " + k);
     }
+    Tensor result = a.isFloat32()
+        ? ViaFloat64.apply("repeatRows", in -> repeated(in[0], k), a)
+        : repeated(a, k);
+    // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
+    result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
+    return result;
+  }
+
+  private static Tensor repeated(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
     DMatrixRMaj out = new DMatrixRMaj(rows * k, cols);
@@ -104,7 +122,7 @@ final class Shaping {
         System.arraycopy(a.value().data, i * cols, out.data, (i * k + r) * cols, cols);
       }
     }
-    Tensor result = Tensor.result("repeatRows", out, g -> {
+    return Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
       for (int i = 0; i < rows; i++) {
         for (int r = 0; r < k; r++) {
@@ -116,12 +134,12 @@ final class Shaping {
         }
       }
     }, a);
-    // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
-    result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
-    return result;
   }
 
   static Tensor transpose(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("transpose", in -> transpose(in[0]), a);
+    }
     DMatrixRMaj out = CommonOps_DDRM.transpose(a.value(), null);
     return Tensor.result("transpose", out, g -> {
       DMatrixRMaj gx = a.gradBuffer();
