@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
-import org.latentj.inference.checkpoint.DType;
 import org.latentj.inference.checkpoint.Provenance;
 
 /**
@@ -91,7 +90,7 @@ public final class CheckpointListener implements TrainingListener {
   private void save(TrainingState state) {
     Checkpoint checkpoint = Checkpoints.capture(state.svi(), state, provenance);
     try {
-      CheckpointStore.save(file, checkpoint, DType.F64);
+      CheckpointStore.save(file, checkpoint); // each tensor in its own dtype
     } catch (IOException e) {
       throw new CheckpointWriteException(file, checkpoint, savedEpoch, e);
     }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.checkpoint.DType;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.model.Optimizer;
@@ -39,10 +39,11 @@ public final class Checkpoints {
     Objects.requireNonNull(svi, "svi");
     Checkpoint.Builder b = Checkpoint.builder();
     for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
-      b.parameter(e.getKey(), e.getValue().value());
+      b.parameter(e.getKey(), e.getValue());
     }
     Optimizer optimizer = svi.optimizer();
-    optimizer.state().forEach(b::optimizerTensor);
+    optimizer.state().forEach((key, m) -> b.optimizerTensor(key, m,
+        DType.of(optimizer.stateDtype(key))));
     optimizer.scalarState().forEach(b::optimizerScalar);
     return b.rng(rng).position(position).provenance(provenance).build();
   }
@@ -64,7 +65,7 @@ public final class Checkpoints {
       RestorableUniformRandomProvider rng) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(rng, "rng");
-    checkpoint.requireCompatible(shapes(svi));
+    checkpoint.requireCompatibleParameters(svi.parameters());
     Map<String, Double> scalars = scalars(checkpoint.optimizerScalars());
     // The generator is checked on a scratch copy; loadState checks everything before changing.
     checkpoint.restoreRng(Rngs.create(0));
@@ -75,9 +76,7 @@ public final class Checkpoints {
       throw new IllegalArgumentException("checkpoint's optimizer state does not fit "
           + optimizer + ": " + e.getMessage(), e);
     }
-    for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
-      e.getValue().value().setTo(checkpoint.parameters().get(e.getKey()));
-    }
+    checkpoint.copyParametersInto(svi.parameters());
     checkpoint.restoreRng(rng);
     return checkpoint.position();
   }
@@ -94,13 +93,6 @@ public final class Checkpoints {
           + ", beyond what the trainer counts");
     }
     return trainer.resume((int) at.epoch(), at.examplesSeen(), epochs, rng);
-  }
-
-  /** The shapes of {@code svi}'s parameters by name, as {@link Checkpoint#requireCompatible}. */
-  static Map<String, DMatrixRMaj> shapes(Svi svi) {
-    Map<String, DMatrixRMaj> shapes = new LinkedHashMap<>();
-    svi.parameters().forEach((name, p) -> shapes.put(name, p.value()));
-    return shapes;
   }
 
   private static Map<String, Double> scalars(Map<String, Object> saved) {
