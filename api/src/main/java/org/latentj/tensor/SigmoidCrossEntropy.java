@@ -36,18 +36,8 @@ final class SigmoidCrossEntropy {
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
     double[] sigmoid = keepSigmoid ? new double[rows * cols] : null;
     DMatrixRMaj out = new DMatrixRMaj(rows, 1);
-    for (int i = 0, k = 0; i < rows; i++) {
-      double s = 0;
-      for (int j = 0; j < cols; j++, k++) {
-        double li = l[k];
-        double e = Math.exp(-Math.abs(li));
-        s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
-        if (keepSigmoid) {
-          double r = 1.0 / (1.0 + e);
-          sigmoid[k] = li >= 0 ? r : e * r;
-        }
-      }
-      out.data[i] = s;
+    for (int i = 0; i < rows; i++) {
+      out.data[i] = row(l, v, i * cols, cols, sigmoid);
     }
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       DMatrixRMaj gl = Tensor.gradOf(logits);
@@ -65,6 +55,25 @@ final class SigmoidCrossEntropy {
       }
     }, logits, x);
   }
+  /**
+   * {@code sum_j v_j l_j - softplus(l_j)} over the {@code cols} elements from {@code k}; when
+   * {@code sigmoid} is not null, stores {@code sigmoid(l_j)} there at the same indices.
+   */
+  private static double row(double[] l, double[] v, int k, int cols, double[] sigmoid) {
+    double s = 0;
+    for (int j = 0; j < cols; j++, k++) {
+      double li = l[k];
+      double e = Math.exp(-Math.abs(li));
+      s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
+      if (sigmoid != null) {
+        double r = 1.0 / (1.0 + e);
+        sigmoid[k] = li >= 0 ? r : e * r;
+      }
+    }
+    return s;
+  }
+
+  /** float32: each row widened into scratch, summed by {@link #row} in float64, rounded once. */
   private static Tensor rowsF(Tensor logits, Tensor x) {
     int rows = logits.rows();
     int cols = logits.cols();
@@ -72,19 +81,22 @@ final class SigmoidCrossEntropy {
     float[] v = x.valueF().data;
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
     float[] sigmoid = keepSigmoid ? new float[rows * cols] : null;
+    double[] lw = new double[cols];
+    double[] vw = new double[cols];
+    double[] sw = keepSigmoid ? new double[cols] : null;
     FMatrixRMaj out = new FMatrixRMaj(rows, 1);
-    for (int i = 0, k = 0; i < rows; i++) {
-      double s = 0;
-      for (int j = 0; j < cols; j++, k++) {
-        double li = l[k];
-        double e = Math.exp(-Math.abs(li));
-        s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
-        if (keepSigmoid) {
-          double r = 1.0 / (1.0 + e);
-          sigmoid[k] = (float) (li >= 0 ? r : e * r);
+    for (int i = 0; i < rows; i++) {
+      int o = i * cols;
+      for (int j = 0; j < cols; j++) {
+        lw[j] = l[o + j];
+        vw[j] = v[o + j];
+      }
+      out.data[i] = (float) row(lw, vw, 0, cols, sw);
+      if (keepSigmoid) {
+        for (int j = 0; j < cols; j++) {
+          sigmoid[o + j] = (float) sw[j];
         }
       }
-      out.data[i] = (float) s;
     }
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       FMatrixRMaj gl = Tensor.gradOfF(logits);

@@ -54,22 +54,8 @@ class Float32OpTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("products")
   void productAgreesWithFloat64(String form, int[] s) {
-    UniformRandomProvider rng = Rngs.create(s[0] * 100L + s[1] * 10L + s[2] + form.length());
-    int n = s[0];
-    int k = s[1];
-    int m = s[2];
-    DtypeCheck check = k > 100 ? DtypeCheck.standard().normwise() : DtypeCheck.standard();
-    switch (form) {
-      case "matmul" -> check.check(form, in -> in[0].matmul(in[1]),
-          Matrices.normal(rng, n, k), Matrices.normal(rng, k, m));
-      case "matmulTransA" -> check.check(form, in -> in[0].matmulTransA(in[1]),
-          Matrices.normal(rng, k, n), Matrices.normal(rng, k, m));
-      case "matmulTransB" -> check.check(form, in -> in[0].matmulTransB(in[1]),
-          Matrices.normal(rng, n, k), Matrices.normal(rng, m, k));
-      case "affine" -> check.check(form, in -> in[0].affine(in[1], in[2]),
-          Matrices.normal(rng, n, k), Matrices.normal(rng, k, m), Matrices.normal(rng, 1, m));
-      default -> throw new IllegalArgumentException(form);
-    }
+    DtypeCheck check = s[1] > 100 ? DtypeCheck.standard().normwise() : DtypeCheck.standard();
+    check.check(form, OpGradientTest.product(form), OpGradientTest.productInputs(form, s));
   }
 
   @ParameterizedTest(name = "{0}x{1} in groups of {2}")
