@@ -21,7 +21,8 @@ import org.latentj.tensor.Rngs;
 /**
  * Adam, AdamW and Sgd on float32 parameters: float32 state, a trajectory within 1e-5 of the
  * float64 one over ten steps from the same (float32-representable) start and gradients, and a
- * state round trip that continues bit-for-bit. Adagrad and RMSprop refuse float32 by name.
+ * state round trip that continues bit-for-bit; gradient clipping. Adagrad and RMSprop refuse
+ * float32 by name.
  */
 class Float32OptimizerTest {
 
@@ -129,5 +130,21 @@ class Float32OptimizerTest {
     adam.step();
     FMatrixRMaj w = params.get("enc.w").valueF();
     assertThat(w.data[0]).isNotEqualTo(0.5f);
+  }
+  @Test
+  void clippingFloat32GradientsAgreesWithFloat64() {
+    Map<String, Parameter> wide = parameters(DType.FLOAT64);
+    Map<String, Parameter> narrow = parameters(DType.FLOAT32);
+    gradients(wide, Rngs.create(3));
+    gradients(narrow, Rngs.create(3));
+    GradientClipping clip = GradientClipping.toMaxNorm(0.5);
+    assertThat(clip.clip(narrow.values())).isEqualTo(clip.clip(wide.values()));
+    for (String name : wide.keySet()) {
+      DMatrixRMaj g = wide.get(name).grad();
+      FMatrixRMaj f = narrow.get(name).gradF();
+      for (int i = 0; i < g.getNumElements(); i++) {
+        assertThat((double) f.data[i]).isCloseTo(g.data[i], offset(1e-7));
+      }
+    }
   }
 }
