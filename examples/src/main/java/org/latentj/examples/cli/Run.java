@@ -10,6 +10,7 @@ import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
 import org.latentj.inference.training.RunProvenance;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -27,6 +28,8 @@ final class Run {
   static final String TRAINING_CURVE = "training-curve.png";
   static final String MANIFOLD = "manifold.png";
   static final String INTERPOLATION = "interpolation.png";
+  /** The provenance key of the dtype a run trained in. */
+  static final String DTYPE = "dtype";
 
   private final Path dir;
   private final Checkpoint checkpoint;
@@ -70,7 +73,7 @@ final class Run {
    *     settings build another shape
    */
   Vae vae(VaeSettings settings) {
-    Vae vae = Vae.build(settings);
+    Vae vae = Vae.build(settings, dtype());
     Checkpoints.restore(checkpoint, vae.svi(), Rngs.create(0));
     return vae;
   }
@@ -90,6 +93,15 @@ final class Run {
 
   Checkpoint checkpoint() {
     return checkpoint;
+  }
+
+  /**
+   * The dtype the run trained in, as its provenance records it under {@value #DTYPE}; float64
+   * for runs from before dtypes.
+   */
+  DType dtype() {
+    Object recorded = checkpoint.provenance().asMap().get(DTYPE);
+    return recorded == null ? DType.FLOAT64 : DType.parse(recorded.toString());
   }
 
   VaeSettings settings() {

@@ -27,6 +27,7 @@ import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Trainer;
 import org.latentj.inference.training.TrainingState;
 import org.latentj.nn.Activation;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -153,6 +154,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
+  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64",
+      description = "Number type of parameters, optimizer state, data and products: float64 "
+          + "(the reference) or float32 (half the memory; checkpoints stored as F32). A resumed "
+          + "run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
+  String dtype;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Fixes weights, validation split, shuffling and sampling. "
           + "Default: ${DEFAULT-VALUE}.")
@@ -255,10 +262,12 @@ final class TrainCommand implements Callable<Integer> {
       config = config.withImage(shape.height(), shape.width());
     }
 
-    Vae vae = Vae.build(settings);
+    DType numbers = previous != null && !given("--dtype") ? previous.dtype() : dtype();
+    Vae vae = Vae.build(settings, numbers);
     RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
     Provenance.Builder provenance = RunProvenance.of(settings.seed(), runData.train(), vae.svi())
         .component(RunConfig.SETTINGS, settings).component(RunConfig.COMPONENT, config);
+    provenance.put(Run.DTYPE, numbers.toString());
     int done = 0;
     long seen = 0;
     if (previous != null) {
@@ -276,7 +285,8 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
 
-    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
+    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize())
+        .inDtype(numbers);
     if (config.binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();
     }
@@ -336,6 +346,15 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The {@code --dtype} option, parsed. */
+  private DType dtype() {
+    try {
+      return DType.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--dtype " + dtype + ": expected float64 or float32");
+    }
+  }
+
   private TrainingPosition restore(Run previous, Vae vae, RestorableUniformRandomProvider rng) {
     try {
       return Checkpoints.restore(previous.checkpoint(), vae.svi(), rng);
@@ -353,6 +372,7 @@ final class TrainCommand implements Callable<Integer> {
     m.put("run", dir.toAbsolutePath().toString());
     m.put("model", vae.describe());
     m.put("settings", vae.settings());
+    m.put("dtype", vae.dtype().toString());
     m.put("config", config);
     m.put("epochs", state.epoch());
     m.put("steps", state.steps());
