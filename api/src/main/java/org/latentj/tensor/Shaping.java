@@ -1,6 +1,7 @@
 package org.latentj.tensor;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Slices, concatenation, repetition and transpose: ops that move numbers without arithmetic. */
@@ -105,9 +106,7 @@ final class Shaping {
     if (k < 1) {
       throw new IllegalArgumentException("repeatRows: k must be at least 1, got " + k);
     }
-    Tensor result = a.isFloat32()
-        ? ViaFloat64.apply("repeatRows", in -> repeated(in[0], k), a)
-        : repeated(a, k);
+    Tensor result = a.isFloat32() ? repeatedF(a, k) : repeated(a, k);
     // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
     result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
     return result;
@@ -117,11 +116,7 @@ final class Shaping {
     int rows = a.rows();
     int cols = a.cols();
     DMatrixRMaj out = new DMatrixRMaj(rows * k, cols);
-    for (int i = 0; i < rows; i++) {
-      for (int r = 0; r < k; r++) {
-        System.arraycopy(a.value().data, i * cols, out.data, (i * k + r) * cols, cols);
-      }
-    }
+    repeatInto(a.value().data, out.data, rows, cols, k);
     return Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
       for (int i = 0; i < rows; i++) {
@@ -134,6 +129,36 @@ final class Shaping {
         }
       }
     }, a);
+  }
+
+  /**
+   * float32 {@code repeatRows} with a loop of its own (not through float64 copies): it repeats
+   * whole minibatches k times (IWAE's {@code Batch.repeat}), the largest tensors of a step.
+   */
+  private static Tensor repeatedF(Tensor a, int k) {
+    int rows = a.rows();
+    int cols = a.cols();
+    FMatrixRMaj out = new FMatrixRMaj(rows * k, cols);
+    repeatInto(a.valueF().data, out.data, rows, cols, k);
+    return Tensor.result("repeatRows", out, g -> {
+      float[] gx = a.gradBufferF().data;
+      for (int i = 0; i < rows * k; i++) {
+        int src = i * cols;
+        int dst = (i / k) * cols;
+        for (int j = 0; j < cols; j++) {
+          gx[dst + j] += g.data[src + j];
+        }
+      }
+    }, a);
+  }
+
+  /** Each of the {@code rows} rows of {@code x} copied {@code k} times into {@code y}, either dtype. */
+  private static void repeatInto(Object x, Object y, int rows, int cols, int k) {
+    for (int i = 0; i < rows; i++) {
+      for (int r = 0; r < k; r++) {
+        System.arraycopy(x, i * cols, y, (i * k + r) * cols, cols);
+      }
+    }
   }
 
   static Tensor transpose(Tensor a) {

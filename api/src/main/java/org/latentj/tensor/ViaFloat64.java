@@ -11,8 +11,9 @@ import org.ejml.data.FMatrixRMaj;
  *
  * <p>Values therefore equal the float64 op's, rounded once; the price is a float64 copy of every
  * input and of the output per call. Ops on the hot path of a float32 model (products, the affine
- * map, elementwise functions, the Bernoulli likelihood) have float32 loops of their own; the rest
- * come here, so every op of {@link Tensor} works in float32 with one tested float64 rule.
+ * map, elementwise functions, the Bernoulli likelihood, repetition) have float32 loops of their
+ * own; the rest come here, so every op of {@link Tensor} works in float32 with one tested
+ * float64 rule.
  */
 final class ViaFloat64 {
 
