@@ -12,8 +12,8 @@ import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
-import org.latentj.tensor.GradMode;
 import org.latentj.tensor.DType;
+import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
 
 /**

@@ -12,10 +12,13 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.checkpoint.SafeTensors;
 import org.latentj.inference.evaluation.Evaluator;
+import org.latentj.inference.guice.LikelihoodFamily;
 import org.latentj.inference.guice.ObjectiveKind;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
@@ -74,6 +77,27 @@ class Float32VaeTrainingTest {
     double[] l64 = e64.logLikelihood(x, 20, 10, 50, Rngs.create(9));
     double[] l32 = e32.logLikelihood(x, 20, 10, 50, Rngs.create(9));
     assertThat(l32[0]).isCloseTo(l64[0], offset(1e-3 * Math.abs(l64[0])));
+  }
+
+  /** Every objective but IWAE-DReG, and every likelihood, trains in float32 with float32 state. */
+  @ParameterizedTest
+  @CsvSource({"ELBO, BERNOULLI", "IWAE, BERNOULLI", "ANALYTIC_KL_ELBO, GAUSSIAN",
+      "ANALYTIC_KL_ELBO, GAUSSIAN_LEARNED_VARIANCE", "ANALYTIC_KL_ELBO, CONTINUOUS_BERNOULLI",
+      "ANALYTIC_KL_ELBO, LAPLACE"})
+  void otherObjectivesAndLikelihoodsTrainInFloat32(ObjectiveKind objective,
+      LikelihoodFamily likelihood) {
+    VaeSettings s = CheckpointResumeTest.settings(objective).withLikelihood(likelihood);
+    List<Double> wide = new ArrayList<>();
+    List<Double> narrow = new ArrayList<>();
+    DMatrixRMaj x = CheckpointResumeTest.data();
+    trainer(svi(s, DType.FLOAT64), x, DType.FLOAT64, wide).fit(2, Rngs.create(4));
+    Svi f32 = svi(s, DType.FLOAT32);
+    trainer(f32, x, DType.FLOAT32, narrow).fit(2, Rngs.create(4));
+    assertThat(f32.parameters().values()).allMatch(p -> p.dtype() == DType.FLOAT32);
+    for (int e = 0; e < 2; e++) {
+      assertThat(narrow.get(e)).as("epoch %d", e + 1)
+          .isCloseTo(wide.get(e), offset(1e-3 * Math.abs(wide.get(e))));
+    }
   }
 
   @Test
