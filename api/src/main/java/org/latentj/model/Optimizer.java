@@ -2,6 +2,7 @@ package org.latentj.model;
 
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.DType;
 
 /**
  * Updates a fixed set of {@link org.latentj.nn.Parameter}s in place from the gradients that
@@ -49,9 +50,18 @@ public interface Optimizer {
   /**
    * A snapshot copy of every state buffer, keyed {@code <kind>/<parameterName>} (e.g.
    * {@code m/encoder.layer0.weight}), each shaped like its parameter. Empty for stateless
-   * algorithms. Later steps do not change the returned matrices.
+   * algorithms. Later steps do not change the returned matrices. A buffer kept in float32 (for
+   * a float32 parameter) is widened to float64 here, exactly; see {@link #stateDtype}.
    */
   Map<String, DMatrixRMaj> state();
+
+  /**
+   * The dtype the state buffer {@code key} of {@link #state()} is kept in, so a checkpoint can
+   * store it as such; {@link DType#FLOAT64} unless its parameter is float32.
+   */
+  default DType stateDtype(String key) {
+    return DType.FLOAT64;
+  }
 
   /** A snapshot of the scalar state: at least {@code steps} and {@code learningRate}. */
   Map<String, Double> scalarState();

@@ -2,6 +2,7 @@ package org.latentj.nn;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -15,8 +16,17 @@ public final class Linear extends Layer {
   private final Parameter weight;
   private final Parameter bias;
 
-  /** Weights from {@code init}, zero bias. */
+  /** Weights from {@code init}, zero bias, float64. */
   public Linear(int inputSize, int outputSize, Initializer init, UniformRandomProvider rng) {
+    this(inputSize, outputSize, init, rng, DType.FLOAT64);
+  }
+
+  /**
+   * Weights from {@code init}, zero bias, stored as {@code dtype}. The initializer draws in
+   * float64 either way, so one seed gives the same weights (rounded, for float32) in both.
+   */
+  public Linear(int inputSize, int outputSize, Initializer init, UniformRandomProvider rng,
+      DType dtype) {
     if (inputSize < 1 || outputSize < 1) {
       throw new IllegalArgumentException("Linear: sizes must be positive, got " + inputSize
           + " -> " + outputSize);
@@ -25,8 +35,8 @@ public final class Linear extends Layer {
     this.outputSize = outputSize;
     DMatrixRMaj w = new DMatrixRMaj(inputSize, outputSize);
     init.fill(w, rng);
-    this.weight = register(new Parameter("weight", w));
-    this.bias = register(new Parameter("bias", new DMatrixRMaj(1, outputSize)));
+    this.weight = register(Parameter.of("weight", w, dtype));
+    this.bias = register(Parameter.of("bias", new DMatrixRMaj(1, outputSize), dtype));
   }
 
   /**

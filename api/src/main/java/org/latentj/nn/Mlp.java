@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.tensor.DType;
 
 /**
  * A multilayer perceptron: {@link Linear} layers of the given sizes with an activation between
@@ -18,19 +19,28 @@ public final class Mlp extends Sequential {
    * @param activation applied after every layer but the last
    */
   public Mlp(int[] sizes, Activation activation, Initializer init, UniformRandomProvider rng) {
-    super(build(sizes, activation, init, rng));
+    this(sizes, activation, init, rng, DType.FLOAT64);
+  }
+
+  /**
+   * As {@link #Mlp(int[], Activation, Initializer, UniformRandomProvider)} with every layer's
+   * parameters in {@code dtype}.
+   */
+  public Mlp(int[] sizes, Activation activation, Initializer init, UniformRandomProvider rng,
+      DType dtype) {
+    super(build(sizes, activation, init, rng, dtype));
     this.sizes = sizes.clone();
   }
 
   private static List<Layer> build(int[] sizes, Activation activation, Initializer init,
-      UniformRandomProvider rng) {
+      UniformRandomProvider rng, DType dtype) {
     if (sizes.length < 2) {
       throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got "
           + Arrays.toString(sizes));
     }
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i + 1 < sizes.length; i++) {
-      layers.add(new Linear(sizes[i], sizes[i + 1], init, rng));
+      layers.add(new Linear(sizes[i], sizes[i + 1], init, rng, dtype));
       if (i + 2 < sizes.length && activation != Activation.IDENTITY) {
         layers.add(activation.layer());
       }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.latentj.tensor.DType;
 
 /**
  * A named tree of parameters. A module owns parameters and child modules, registered in its
@@ -90,6 +91,39 @@ public abstract class Module {
     for (Parameter p : parameters().values()) {
       p.zeroGrad();
     }
+  }
+
+  /**
+   * Converts every parameter of the tree to {@code dtype} (see {@link Parameter#convertTo}): how
+   * a model built in float64 becomes a float32 model. Convert before building an optimizer.
+   */
+  public final void convertTo(DType dtype) {
+    for (Parameter p : parameters().values()) {
+      p.convertTo(dtype);
+    }
+  }
+
+  /**
+   * The dtype every parameter of the tree shares; {@link DType#FLOAT64} for a tree without
+   * parameters.
+   *
+   * @throws IllegalStateException naming two parameters of different dtypes
+   */
+  public final DType dtype() {
+    DType d = null;
+    String first = null;
+    for (Map.Entry<String, Parameter> e : parameters().entrySet()) {
+      DType here = e.getValue().dtype();
+      if (d == null) {
+        d = here;
+        first = e.getKey();
+      } else if (here != d) {
+        throw new IllegalStateException(getClass().getSimpleName() + ": parameter '" + first
+            + "' is " + d + " but '" + e.getKey() + "' is " + here
+            + "; convert the whole model with convertTo(DType)");
+      }
+    }
+    return d == null ? DType.FLOAT64 : d;
   }
 
   /** The total number of scalar parameters. */

@@ -31,38 +31,14 @@ final class Arithmetic {
     return binary("div", Kind.DIV, a, b);
   }
 
+  /** {@code a + c}, elementwise. */
   static Tensor addScalar(Tensor a, double c) {
-    double[] x = a.value().data;
-    int n = a.size();
-    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
-    double[] y = out.data;
-    for (int i = 0; i < n; i++) {
-      y[i] = x[i] + c;
-    }
-    return Tensor.result("addScalar", out, g -> {
-      double[] gx = a.gradBuffer().data;
-      double[] gy = g.data;
-      for (int i = 0; i < n; i++) {
-        gx[i] += gy[i];
-      }
-    }, a);
+    return Pointwise.apply(new Pointwise.AddConstant(c), a);
   }
 
+  /** {@code a * c}, elementwise. */
   static Tensor mulScalar(Tensor a, double c) {
-    double[] x = a.value().data;
-    int n = a.size();
-    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
-    double[] y = out.data;
-    for (int i = 0; i < n; i++) {
-      y[i] = x[i] * c;
-    }
-    return Tensor.result("mulScalar", out, g -> {
-      double[] gx = a.gradBuffer().data;
-      double[] gy = g.data;
-      for (int i = 0; i < n; i++) {
-        gx[i] += gy[i] * c;
-      }
-    }, a);
+    return Pointwise.apply(new Pointwise.MulConstant(c), a);
   }
 
   /** Read pattern of one operand broadcast to the output's shape. */
@@ -73,6 +49,9 @@ final class Arithmetic {
   }
 
   private static Tensor binary(String op, Kind kind, Tensor a, Tensor b) {
+    if (Tensor.requireSameDtype(op, a, b) == DType.FLOAT32) {
+      return ViaFloat64.apply(op, in -> binary(op, kind, in[0], in[1]), a, b);
+    }
     int rows = broadcast(op, a.rows(), b.rows(), a, b);
     int cols = broadcast(op, a.cols(), b.cols(), a, b);
     DMatrixRMaj out = new DMatrixRMaj(rows, cols);

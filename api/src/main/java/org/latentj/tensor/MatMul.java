@@ -1,12 +1,14 @@
 package org.latentj.tensor;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Matrix products and their gradients, all through the installed {@link MatMulKernel}.
  *
  * <p>For {@code C = A B}: {@code dA += dC B^T}, {@code dB += A^T dC}. The backward passes use
- * the kernel's {@code multAdd} forms so gradients accumulate without temporaries.
+ * the kernel's {@code multAdd} forms so gradients accumulate without temporaries. float32
+ * tensors use the kernel's {@link FMatrixRMaj} forms, with the same formulas.
  */
 public final class MatMul {
 
@@ -32,6 +34,9 @@ public final class MatMul {
 
   static Tensor mult(Tensor a, Tensor b) {
     requireInner("matmul", a.cols(), b.rows(), a, b);
+    if (Tensor.requireSameDtype("matmul", a, b) == DType.FLOAT32) {
+      return multF(a, b);
+    }
     DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.cols());
     MatMulKernel k = kernel;
     k.mult(a.value(), b.value(), c);
@@ -49,6 +54,9 @@ public final class MatMul {
 
   static Tensor multTransA(Tensor a, Tensor b) {
     requireInner("matmulTransA", a.rows(), b.rows(), a, b);
+    if (Tensor.requireSameDtype("matmulTransA", a, b) == DType.FLOAT32) {
+      return multTransAF(a, b);
+    }
     DMatrixRMaj c = new DMatrixRMaj(a.cols(), b.cols());
     MatMulKernel k = kernel;
     k.multTransA(a.value(), b.value(), c);
@@ -66,6 +74,9 @@ public final class MatMul {
 
   static Tensor multTransB(Tensor a, Tensor b) {
     requireInner("matmulTransB", a.cols(), b.cols(), a, b);
+    if (Tensor.requireSameDtype("matmulTransB", a, b) == DType.FLOAT32) {
+      return multTransBF(a, b);
+    }
     DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.rows());
     MatMulKernel k = kernel;
     k.multTransB(a.value(), b.value(), c);
@@ -95,6 +106,9 @@ public final class MatMul {
       throw new IllegalArgumentException("affine: bias is " + b.shape() + ", expected a 1x" + cols
           + " row for " + x.shape() + " times " + w.shape());
     }
+    if (Tensor.requireSameDtype("affine", x, w, b) == DType.FLOAT32) {
+      return affineF(x, w, b);
+    }
     DMatrixRMaj c = new DMatrixRMaj(rows, cols);
     double[] bias = b.value().data;
     for (int i = 0; i < rows; i++) {
@@ -115,6 +129,89 @@ public final class MatMul {
       if (gb != null) {
         double[] gy = g.data;
         double[] gz = gb.data;
+        for (int i = 0; i < rows; i++) {
+          int o = i * cols;
+          for (int j = 0; j < cols; j++) {
+            gz[j] += gy[o + j];
+          }
+        }
+      }
+    }, x, w, b);
+  }
+
+  // ---------------------------------------------------------------- float32 twins
+
+  private static Tensor multF(Tensor a, Tensor b) {
+    FMatrixRMaj c = new FMatrixRMaj(a.rows(), b.cols());
+    MatMulKernel k = kernel;
+    k.mult(a.valueF(), b.valueF(), c);
+    return Tensor.result("matmul", c, g -> {
+      FMatrixRMaj ga = Tensor.gradOfF(a);
+      if (ga != null) {
+        k.multAddTransB(g, b.valueF(), ga);
+      }
+      FMatrixRMaj gb = Tensor.gradOfF(b);
+      if (gb != null) {
+        k.multAddTransA(a.valueF(), g, gb);
+      }
+    }, a, b);
+  }
+
+  private static Tensor multTransAF(Tensor a, Tensor b) {
+    FMatrixRMaj c = new FMatrixRMaj(a.cols(), b.cols());
+    MatMulKernel k = kernel;
+    k.multTransA(a.valueF(), b.valueF(), c);
+    return Tensor.result("matmulTransA", c, g -> {
+      FMatrixRMaj ga = Tensor.gradOfF(a);
+      if (ga != null) {
+        k.multAddTransB(b.valueF(), g, ga);
+      }
+      FMatrixRMaj gb = Tensor.gradOfF(b);
+      if (gb != null) {
+        k.multAdd(a.valueF(), g, gb);
+      }
+    }, a, b);
+  }
+
+  private static Tensor multTransBF(Tensor a, Tensor b) {
+    FMatrixRMaj c = new FMatrixRMaj(a.rows(), b.rows());
+    MatMulKernel k = kernel;
+    k.multTransB(a.valueF(), b.valueF(), c);
+    return Tensor.result("matmulTransB", c, g -> {
+      FMatrixRMaj ga = Tensor.gradOfF(a);
+      if (ga != null) {
+        k.multAdd(g, b.valueF(), ga);
+      }
+      FMatrixRMaj gb = Tensor.gradOfF(b);
+      if (gb != null) {
+        k.multAddTransA(g, a.valueF(), gb);
+      }
+    }, a, b);
+  }
+
+  private static Tensor affineF(Tensor x, Tensor w, Tensor b) {
+    int rows = x.rows();
+    int cols = w.cols();
+    FMatrixRMaj c = new FMatrixRMaj(rows, cols);
+    float[] bias = b.valueF().data;
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(bias, 0, c.data, i * cols, cols);
+    }
+    MatMulKernel k = kernel;
+    k.multAdd(x.valueF(), w.valueF(), c);
+    return Tensor.result("affine", c, g -> {
+      FMatrixRMaj gx = Tensor.gradOfF(x);
+      if (gx != null) {
+        k.multAddTransB(g, w.valueF(), gx);
+      }
+      FMatrixRMaj gw = Tensor.gradOfF(w);
+      if (gw != null) {
+        k.multAddTransA(x.valueF(), g, gw);
+      }
+      FMatrixRMaj gb = Tensor.gradOfF(b);
+      if (gb != null) {
+        float[] gy = g.data;
+        float[] gz = gb.data;
         for (int i = 0; i < rows; i++) {
           int o = i * cols;
           for (int j = 0; j < cols; j++) {

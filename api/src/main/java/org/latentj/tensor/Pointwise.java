@@ -2,6 +2,7 @@ package org.latentj.tensor;
 
 import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Elementwise functions, each with its derivative beside it.
@@ -27,10 +28,65 @@ abstract class Pointwise {
 
   static Tensor apply(Pointwise f, Tensor a) {
     int n = a.size();
+    if (a.isFloat32()) {
+      float[] x = a.valueF().data;
+      FMatrixRMaj out = new FMatrixRMaj(a.rows(), a.cols());
+      new Blocks().forward(f, x, out.data, n);
+      return Tensor.result(f.name, out,
+          g -> new Blocks().backward(f, x, out.data, g.data, a.gradBufferF().data, n), a);
+    }
     DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
     f.forward(a.value().data, out.data, n);
     return Tensor.result(f.name, out,
         g -> f.backward(a.value().data, out.data, g.data, a.gradBuffer().data, n), a);
+  }
+
+  /**
+   * A function's float64 loops applied to float32 arrays, {@value #BLOCK} elements at a time:
+   * each block is widened into scratch arrays, passed through the same {@code forward} or
+   * {@code backward} as float64 tensors use, and rounded back. So every function has one rule
+   * (Java's {@code Math} is float64 anyway) and the float32 result is the float64 one rounded
+   * once, with scratch space fixed per call rather than per element.
+   */
+  static final class Blocks {
+    static final int BLOCK = 512;
+    private final double[] x = new double[BLOCK];
+    private final double[] y = new double[BLOCK];
+    private final double[] gy = new double[BLOCK];
+    private final double[] gx = new double[BLOCK];
+
+    /** {@code out[i] = (float) f(in[i])} for {@code i < n}; {@code out} Modified. */
+    void forward(Pointwise f, float[] in, float[] out, int n) {
+      for (int from = 0; from < n; from += BLOCK) {
+        int m = Math.min(BLOCK, n - from);
+        widen(in, from, x, m);
+        f.forward(x, y, m);
+        for (int i = 0; i < m; i++) {
+          out[from + i] = (float) y[i];
+        }
+      }
+    }
+
+    /** {@code grad[i] += (float) (gradOut[i] f'(in[i]))} for {@code i < n}; {@code grad} Modified. */
+    void backward(Pointwise f, float[] in, float[] out, float[] gradOut, float[] grad, int n) {
+      for (int from = 0; from < n; from += BLOCK) {
+        int m = Math.min(BLOCK, n - from);
+        widen(in, from, x, m);
+        widen(out, from, y, m);
+        widen(gradOut, from, gy, m);
+        java.util.Arrays.fill(gx, 0, m, 0.0);
+        f.backward(x, y, gy, gx, m);
+        for (int i = 0; i < m; i++) {
+          grad[from + i] += (float) gx[i];
+        }
+      }
+    }
+
+    private static void widen(float[] src, int from, double[] dst, int m) {
+      for (int i = 0; i < m; i++) {
+        dst[i] = src[from + i];
+      }
+    }
   }
 
   // ---------------------------------------------------------------- stable scalar helpers
@@ -325,6 +381,45 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] -= gy[i] * y[i] / x[i];
+    }
+  }
+  /** {@code x + c}: {@code addScalar}. */
+  static final class AddConstant extends Pointwise {
+    private final double c;
+
+    AddConstant(double c) {
+      super("addScalar");
+      this.c = c;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] + c;
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i];
+    }
+  }
+
+  /** {@code x * c}: {@code mulScalar}. */
+  static final class MulConstant extends Pointwise {
+    private final double c;
+
+    MulConstant(double c) {
+      super("mulScalar");
+      this.c = c;
+    }
+
+    @Override
+    void forward(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] * c;
+    }
+
+    @Override
+    void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * c;
     }
   }
 }

@@ -8,6 +8,9 @@ final class Reductions {
   private Reductions() {}
 
   static Tensor sum(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("sum", in -> sum(in[0]), a);
+    }
     double[] x = a.value().data;
     int n = a.size();
     double s = 0;
@@ -24,6 +27,9 @@ final class Reductions {
   }
 
   static Tensor rowSums(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("rowSums", in -> rowSums(in[0]), a);
+    }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
@@ -47,6 +53,9 @@ final class Reductions {
   }
 
   static Tensor columnSums(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("columnSums", in -> columnSums(in[0]), a);
+    }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
@@ -68,6 +77,9 @@ final class Reductions {
   }
 
   static Tensor rowLogSumExp(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("rowLogSumExp", in -> rowLogSumExp(in[0]), a);
+    }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
@@ -97,6 +109,9 @@ final class Reductions {
   }
 
   static Tensor groupSum(Tensor a, int k) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("groupSum", in -> groupSum(in[0], k), a);
+    }
     requireGroups("groupSum", a, k);
     int groups = a.rows() / k;
     int cols = a.cols();
@@ -123,6 +138,9 @@ final class Reductions {
   }
 
   static Tensor groupLogSumExp(Tensor a, int k) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("groupLogSumExp", in -> groupLogSumExp(in[0], k), a);
+    }
     requireGroups("groupLogSumExp", a, k);
     int groups = a.rows() / k;
     int cols = a.cols();

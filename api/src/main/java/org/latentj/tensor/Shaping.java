@@ -1,6 +1,7 @@
 package org.latentj.tensor;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Slices, concatenation, repetition and transpose: ops that move numbers without arithmetic. */
@@ -9,6 +10,9 @@ final class Shaping {
   private Shaping() {}
 
   static Tensor columns(Tensor a, int from, int to) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("columns", in -> columns(in[0], from, to), a);
+    }
     if (from < 0 || to > a.cols() || from >= to) {
       throw new IllegalArgumentException("columns: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.cols() + " columns of " + a.shape());
@@ -33,6 +37,9 @@ final class Shaping {
   }
 
   static Tensor rows(Tensor a, int from, int to) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("rows", in -> rows(in[0], from, to), a);
+    }
     if (from < 0 || to > a.rows() || from >= to) {
       throw new IllegalArgumentException("rows: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.rows() + " rows of " + a.shape());
@@ -61,6 +68,9 @@ final class Shaping {
             + p.shape() + " have different numbers of rows");
       }
       cols += p.cols();
+    }
+    if (Tensor.requireSameDtype("concatColumns", parts) == DType.FLOAT32) {
+      return ViaFloat64.apply("concatColumns", Shaping::concatColumns, parts.clone());
     }
     int total = cols;
     DMatrixRMaj out = new DMatrixRMaj(rows, total);
@@ -96,15 +106,18 @@ final class Shaping {
     if (k < 1) {
       throw new IllegalArgumentException("repeatRows: k must be at least 1, got " + k);
     }
+    Tensor result = a.isFloat32() ? repeatedF(a, k) : repeated(a, k);
+    // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
+    result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
+    return result;
+  }
+
+  private static Tensor repeated(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
     DMatrixRMaj out = new DMatrixRMaj(rows * k, cols);
-    for (int i = 0; i < rows; i++) {
-      for (int r = 0; r < k; r++) {
-        System.arraycopy(a.value().data, i * cols, out.data, (i * k + r) * cols, cols);
-      }
-    }
-    Tensor result = Tensor.result("repeatRows", out, g -> {
+    repeatInto(a.value().data, out.data, rows, cols, k);
+    return Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
       for (int i = 0; i < rows; i++) {
         for (int r = 0; r < k; r++) {
@@ -116,12 +129,42 @@ final class Shaping {
         }
       }
     }, a);
-    // Under GradMode.disable() the result is cut from the graph; so must be the shortcut to a.
-    result.recordRepetition(result.requiresGrad() || !a.requiresGrad() ? a : a.detach(), k);
-    return result;
+  }
+
+  /**
+   * float32 {@code repeatRows} with a loop of its own (not through float64 copies): it repeats
+   * whole minibatches k times (IWAE's {@code Batch.repeat}), the largest tensors of a step.
+   */
+  private static Tensor repeatedF(Tensor a, int k) {
+    int rows = a.rows();
+    int cols = a.cols();
+    FMatrixRMaj out = new FMatrixRMaj(rows * k, cols);
+    repeatInto(a.valueF().data, out.data, rows, cols, k);
+    return Tensor.result("repeatRows", out, g -> {
+      float[] gx = a.gradBufferF().data;
+      for (int i = 0; i < rows * k; i++) {
+        int src = i * cols;
+        int dst = (i / k) * cols;
+        for (int j = 0; j < cols; j++) {
+          gx[dst + j] += g.data[src + j];
+        }
+      }
+    }, a);
+  }
+
+  /** Each of the {@code rows} rows of {@code x} copied {@code k} times into {@code y}, either dtype. */
+  private static void repeatInto(Object x, Object y, int rows, int cols, int k) {
+    for (int i = 0; i < rows; i++) {
+      for (int r = 0; r < k; r++) {
+        System.arraycopy(x, i * cols, y, (i * k + r) * cols, cols);
+      }
+    }
   }
 
   static Tensor transpose(Tensor a) {
+    if (a.isFloat32()) {
+      return ViaFloat64.apply("transpose", in -> transpose(in[0]), a);
+    }
     DMatrixRMaj out = CommonOps_DDRM.transpose(a.value(), null);
     return Tensor.result("transpose", out, g -> {
       DMatrixRMaj gx = a.gradBuffer();

@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
- * A differentiable matrix: an EJML {@link DMatrixRMaj} value (rows = examples of a minibatch,
- * columns = features) plus, when it needs one, a gradient of the same shape.
+ * A differentiable matrix: an EJML value (rows = examples of a minibatch, columns = features)
+ * plus, when it needs one, a gradient of the same shape and dtype.
+ *
+ * <p>Storage knows its {@link DType}: a {@link DType#FLOAT64} tensor holds a {@link DMatrixRMaj}
+ * ({@link #value()}, {@link #grad()}), a {@link DType#FLOAT32} tensor an {@link FMatrixRMaj}
+ * ({@link #valueF()}, {@link #gradF()}). Every op keeps the dtype of its inputs, which must agree;
+ * {@link #to(DType)} converts.
  *
  * <p>Every op returns a new tensor that remembers its inputs and how to push its output gradient
  * back to them (reverse-mode automatic differentiation). {@link #backward()} on a 1x1 result walks
  * the graph once in reverse topological order and <em>accumulates</em> into every leaf that
  * {@link #requiresGrad() requires a gradient}: calling it twice adds twice, as in PyTorch.
  * Gradients of intermediate results start from zero in each pass, so several backward passes
- * over one graph (e.g. with different seeds) are each exact.
+ * over one graph (e.g. with different seeds) are each exact. Ops of one's own join the graph
+ * through {@link #apply(DifferentiableOp, Tensor...)}.
  *
  * <p>Values are shared, not copied: {@link #value()} returns the live matrix, which callers must
  * not modify while a graph that uses it is alive. Ops never modify their inputs.
@@ -30,42 +37,61 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Tensor {
 
-  /** Pushes the output gradient {@code gradOut} into the inputs' gradient buffers. */
+  /**
+   * Pushes the output gradient {@code gradOut} (Not modified) into the inputs' gradient buffers;
+   * {@code M} is the storage of the op's dtype ({@link DMatrixRMaj} or {@link FMatrixRMaj}).
+   */
   @FunctionalInterface
-  interface Backward {
-    void apply(DMatrixRMaj gradOut);
+  interface Backward<M> {
+    void apply(M gradOut);
   }
 
   private static final Tensor[] NO_INPUTS = new Tensor[0];
 
+  /** Exactly one of {@code value} and {@code valueF} is set; it fixes the dtype. */
   private final DMatrixRMaj value;
+  private final FMatrixRMaj valueF;
   private final boolean requiresGrad;
   private final String op;
   private final Tensor[] inputs;
-  private final Backward backward;
+  private final Backward<DMatrixRMaj> backward;
+  private final Backward<FMatrixRMaj> backwardF;
   private DMatrixRMaj grad;
+  private FMatrixRMaj gradF;
   /** Set by {@link #repeatRows(int)}: lets row-wise layers run once on the distinct rows. */
   private Repetition repetition;
 
-  private Tensor(DMatrixRMaj value, boolean requiresGrad, String op, Tensor[] inputs,
-      Backward backward) {
+  private Tensor(DMatrixRMaj value, FMatrixRMaj valueF, boolean requiresGrad, String op,
+      Tensor[] inputs, Backward<DMatrixRMaj> backward, Backward<FMatrixRMaj> backwardF) {
     this.value = value;
+    this.valueF = valueF;
     this.requiresGrad = requiresGrad;
     this.op = op;
     this.inputs = inputs;
     this.backward = backward;
+    this.backwardF = backwardF;
   }
 
   // ---------------------------------------------------------------- creation
 
-  /** A leaf that takes no gradient, wrapping {@code value} (not copied). */
+  /** A float64 leaf that takes no gradient, wrapping {@code value} (not copied). */
   public static Tensor constant(DMatrixRMaj value) {
-    return new Tensor(requireValue(value), false, "constant", NO_INPUTS, null);
+    return new Tensor(requireValue(value), null, false, "constant", NO_INPUTS, null, null);
   }
 
-  /** A leaf that accumulates a gradient, wrapping {@code value} (not copied). */
+  /** A float64 leaf that accumulates a gradient, wrapping {@code value} (not copied). */
   public static Tensor variable(DMatrixRMaj value) {
-    return new Tensor(requireValue(value), true, "variable", NO_INPUTS, null);
+    return new Tensor(requireValue(value), null, true, "variable", NO_INPUTS, null, null);
+  }
+
+  /** A float32 leaf that takes no gradient, wrapping {@code value} (not copied). */
+  public static Tensor constant(FMatrixRMaj value) {
+    return new Tensor(null, requireValue(value), false, "constant", NO_INPUTS, null, null);
+  }
+
+  /** A float32 leaf that accumulates a gradient, wrapping {@code value} (not copied). */
+  public static Tensor variable(FMatrixRMaj value) {
+    return new Tensor(null, requireValue(value), true, "variable", NO_INPUTS, null, null);
   }
 
   /** A constant from rows of numbers; every row must have the same length. */
@@ -97,10 +123,25 @@ public final class Tensor {
     return constant(new DMatrixRMaj(1, 1, true, value));
   }
 
+  /** A constant {@code 1 x 1} tensor of the given dtype. */
+  public static Tensor scalar(double value, DType dtype) {
+    return filled(1, 1, value, dtype);
+  }
+
   /** A constant of the given shape filled with {@code fill}. */
   public static Tensor filled(int rows, int cols, double fill) {
     DMatrixRMaj m = new DMatrixRMaj(rows, cols);
     java.util.Arrays.fill(m.data, 0, rows * cols, fill);
+    return constant(m);
+  }
+
+  /** A constant of the given shape and dtype filled with {@code fill} (rounded for float32). */
+  public static Tensor filled(int rows, int cols, double fill, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return filled(rows, cols, fill);
+    }
+    FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+    java.util.Arrays.fill(m.data, 0, rows * cols, (float) fill);
     return constant(m);
   }
 
@@ -109,20 +150,47 @@ public final class Tensor {
     return constant(new DMatrixRMaj(rows, cols));
   }
 
-  /** Records the result of an op; it requires a gradient if any input does. */
-  static Tensor result(String op, DMatrixRMaj value, Backward backward, Tensor... inputs) {
+  /** A constant of zeros of the given dtype. */
+  public static Tensor zeros(int rows, int cols, DType dtype) {
+    return dtype == DType.FLOAT64 ? zeros(rows, cols) : constant(new FMatrixRMaj(rows, cols));
+  }
+
+  /**
+   * A constant holding {@code values} (Not modified) in {@code dtype}: the same matrix for
+   * float64, a rounded copy for float32. How data and noise drawn in float64 enter a float32
+   * model.
+   */
+  public static Tensor constant(DMatrixRMaj values, DType dtype) {
+    return dtype == DType.FLOAT64 ? constant(values) : constant(Storage.narrow(values));
+  }
+
+  /** Records a float64 op's result; it requires a gradient if any input does. */
+  static Tensor result(String op, DMatrixRMaj value, Backward<DMatrixRMaj> backward,
+      Tensor... inputs) {
+    return needsGrad(inputs)
+        ? new Tensor(value, null, true, op, inputs, backward, null)
+        : new Tensor(value, null, false, op, NO_INPUTS, null, null);
+  }
+
+  /** Records a float32 op's result; it requires a gradient if any input does. */
+  static Tensor result(String op, FMatrixRMaj value, Backward<FMatrixRMaj> backward,
+      Tensor... inputs) {
+    return needsGrad(inputs)
+        ? new Tensor(null, value, true, op, inputs, null, backward)
+        : new Tensor(null, value, false, op, NO_INPUTS, null, null);
+  }
+
+  private static boolean needsGrad(Tensor[] inputs) {
     boolean needs = false;
     if (GradMode.isEnabled()) {
       for (Tensor t : inputs) {
         needs |= t.requiresGrad;
       }
     }
-    return needs
-        ? new Tensor(value, true, op, inputs, backward)
-        : new Tensor(value, false, op, NO_INPUTS, null);
+    return needs;
   }
 
-  private static DMatrixRMaj requireValue(DMatrixRMaj value) {
+  private static <M> M requireValue(M value) {
     if (value == null) {
       throw new IllegalArgumentException("Tensor: value is null");
     }
@@ -131,14 +199,63 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- inspection
 
-  /** The live value; do not modify it while a graph that uses it is alive. */
+  /** {@link DType#FLOAT64} or {@link DType#FLOAT32}: what the storage holds. */
+  public DType dtype() {
+    return value != null ? DType.FLOAT64 : DType.FLOAT32;
+  }
+
+  /**
+   * The live float64 value; do not modify it while a graph that uses it is alive.
+   *
+   * @throws IllegalStateException for a float32 tensor (read {@link #valueF()}, or convert with
+   *     {@link #to(DType)})
+   */
   public DMatrixRMaj value() {
+    if (value == null) {
+      throw wrongDtype("value()", "valueF()");
+    }
     return value;
   }
 
-  /** The accumulated gradient, or {@code null} if none has reached this tensor. */
+  /**
+   * The live float32 value; do not modify it while a graph that uses it is alive.
+   *
+   * @throws IllegalStateException for a float64 tensor (read {@link #value()})
+   */
+  public FMatrixRMaj valueF() {
+    if (valueF == null) {
+      throw wrongDtype("valueF()", "value()");
+    }
+    return valueF;
+  }
+
+  /**
+   * The float64 accumulated gradient, or {@code null} if none has reached this tensor.
+   *
+   * @throws IllegalStateException for a float32 tensor (read {@link #gradF()})
+   */
   public DMatrixRMaj grad() {
+    if (value == null) {
+      throw wrongDtype("grad()", "gradF()");
+    }
     return grad;
+  }
+
+  /**
+   * The float32 accumulated gradient, or {@code null} if none has reached this tensor.
+   *
+   * @throws IllegalStateException for a float64 tensor (read {@link #grad()})
+   */
+  public FMatrixRMaj gradF() {
+    if (valueF == null) {
+      throw wrongDtype("gradF()", "grad()");
+    }
+    return gradF;
+  }
+
+  private IllegalStateException wrongDtype(String asked, String instead) {
+    return new IllegalStateException(asked + ": " + this + " is " + dtype() + "; use " + instead
+        + " or convert with to(DType)");
   }
 
   public boolean requiresGrad() {
@@ -146,33 +263,39 @@ public final class Tensor {
   }
 
   public int rows() {
-    return value.numRows;
+    return value != null ? value.numRows : valueF.numRows;
   }
 
   public int cols() {
-    return value.numCols;
+    return value != null ? value.numCols : valueF.numCols;
   }
 
   /** The number of elements. */
   public int size() {
-    return value.numRows * value.numCols;
+    return rows() * cols();
   }
 
+  /** The element at {@code (row, col)}, as a double in either dtype. */
   public double get(int row, int col) {
-    return value.get(row, col);
+    return value != null ? value.get(row, col) : valueF.get(row, col);
   }
 
-  /** The single number of a 1x1 tensor. */
+  /** The element at row-major {@code index} ({@code row * cols() + col}), in either dtype. */
+  public double get(int index) {
+    return value != null ? value.data[index] : valueF.data[index];
+  }
+
+  /** The single number of a 1x1 tensor, as a double in either dtype. */
   public double item() {
     if (size() != 1) {
       throw new IllegalStateException("item: needs a 1x1 tensor, got " + shape());
     }
-    return value.data[0];
+    return value != null ? value.data[0] : valueF.data[0];
   }
 
   /** The shape as text, e.g. {@code 128x784}, for messages. */
   public String shape() {
-    return value.numRows + "x" + value.numCols;
+    return rows() + "x" + cols();
   }
 
   /**
@@ -201,7 +324,8 @@ public final class Tensor {
 
   @Override
   public String toString() {
-    return "Tensor[" + shape() + ", " + op + (requiresGrad ? ", requiresGrad" : "") + "]";
+    return "Tensor[" + shape() + ", " + op + (value == null ? ", float32" : "")
+        + (requiresGrad ? ", requiresGrad" : "") + "]";
   }
 
   // ---------------------------------------------------------------- gradients
@@ -211,15 +335,23 @@ public final class Tensor {
     if (grad != null) {
       grad.zero();
     }
+    if (gradF != null) {
+      gradF.zero();
+    }
   }
 
   /**
-   * The gradient buffer, allocated as zeros on first use; backward passes accumulate into it.
-   * Only tensors that require a gradient have one.
+   * The float64 gradient buffer, allocated as zeros on first use; backward passes accumulate
+   * into it. Only tensors that require a gradient have one.
+   *
+   * @throws IllegalStateException for a float32 tensor (use {@link #gradBufferF()})
    */
   public DMatrixRMaj gradBuffer() {
     if (!requiresGrad) {
       throw new IllegalStateException("gradBuffer: " + this + " takes no gradient");
+    }
+    if (value == null) {
+      throw wrongDtype("gradBuffer()", "gradBufferF()");
     }
     if (grad == null) {
       grad = new DMatrixRMaj(value.numRows, value.numCols);
@@ -227,42 +359,98 @@ public final class Tensor {
     return grad;
   }
 
-  /** Back-propagates from a 1x1 result, seeding its gradient with 1. */
+  /**
+   * The float32 gradient buffer, allocated as zeros on first use; backward passes accumulate
+   * into it. Only tensors that require a gradient have one.
+   *
+   * @throws IllegalStateException for a float64 tensor (use {@link #gradBuffer()})
+   */
+  public FMatrixRMaj gradBufferF() {
+    if (!requiresGrad) {
+      throw new IllegalStateException("gradBufferF: " + this + " takes no gradient");
+    }
+    if (valueF == null) {
+      throw wrongDtype("gradBufferF()", "gradBuffer()");
+    }
+    if (gradF == null) {
+      gradF = new FMatrixRMaj(valueF.numRows, valueF.numCols);
+    }
+    return gradF;
+  }
+
+  /** Back-propagates from a 1x1 result, seeding its gradient with 1 (in its own dtype). */
   public void backward() {
     if (size() != 1) {
       throw new IllegalStateException(
           "backward: needs a 1x1 result (or pass a seed gradient), got " + shape() + " from " + op);
     }
-    backward(new DMatrixRMaj(1, 1, true, 1.0));
+    if (value == null) {
+      backward(new FMatrixRMaj(1, 1, true, 1.0f));
+    } else {
+      backward(new DMatrixRMaj(1, 1, true, 1.0));
+    }
   }
 
   /**
-   * Back-propagates {@code seed} (same shape as this tensor; Not modified): afterwards every
-   * tensor of the graph that requires a gradient holds {@code J^T seed} added to its gradient.
+   * Back-propagates {@code seed} (same shape as this float64 tensor; Not modified): afterwards
+   * every tensor of the graph that requires a gradient holds {@code J^T seed} added to its
+   * gradient.
    */
   public void backward(DMatrixRMaj seed) {
-    if (seed.numRows != rows() || seed.numCols != cols()) {
-      throw new IllegalArgumentException("backward: seed is " + seed.numRows + "x" + seed.numCols
+    checkSeed(seed.numRows, seed.numCols, DType.FLOAT64);
+    List<Tensor> order = prepareBackward();
+    org.ejml.dense.row.CommonOps_DDRM.addEquals(gradBuffer(), seed);
+    runBackward(order);
+  }
+
+  /** As {@link #backward(DMatrixRMaj)} for a float32 tensor and seed. */
+  public void backward(FMatrixRMaj seed) {
+    checkSeed(seed.numRows, seed.numCols, DType.FLOAT32);
+    List<Tensor> order = prepareBackward();
+    org.ejml.dense.row.CommonOps_FDRM.addEquals(gradBufferF(), seed);
+    runBackward(order);
+  }
+
+  private void checkSeed(int rows, int cols, DType seedType) {
+    if (rows != rows() || cols != cols()) {
+      throw new IllegalArgumentException("backward: seed is " + rows + "x" + cols
           + " but the result is " + shape());
+    }
+    if (seedType != dtype()) {
+      throw new IllegalArgumentException("backward: seed is " + seedType + " but the " + op
+          + " result is " + dtype());
     }
     if (!requiresGrad) {
       throw new IllegalStateException("backward: " + op + " result does not depend on any tensor"
           + " that requires a gradient");
     }
+  }
+
+  /** The graph in topological order, with the intermediate gradients of a previous pass zeroed. */
+  private List<Tensor> prepareBackward() {
     List<Tensor> order = topologicalOrder();
     // Intermediate gradients belong to one backward pass; only leaves accumulate across passes.
     for (Tensor t : order) {
-      if (t.backward != null && t.grad != null) {
-        t.grad.zero();
+      if (t.isInterior()) {
+        t.zeroGrad();
       }
     }
-    org.ejml.dense.row.CommonOps_DDRM.addEquals(gradBuffer(), seed);
+    return order;
+  }
+
+  private void runBackward(List<Tensor> order) {
     for (int i = order.size() - 1; i >= 0; i--) {
       Tensor t = order.get(i);
       if (t.backward != null && t.grad != null) {
         t.backward.apply(t.grad);
+      } else if (t.backwardF != null && t.gradF != null) {
+        t.backwardF.apply(t.gradF);
       }
     }
+  }
+
+  private boolean isInterior() {
+    return backward != null || backwardF != null;
   }
 
   /** Nodes that require a gradient, each after all its inputs (iterative DFS, no recursion). */
@@ -292,14 +480,59 @@ public final class Tensor {
     return order;
   }
 
-  /** Accumulation target of an input, or {@code null} if that input takes no gradient. */
+  /** Float64 accumulation target of an input, or {@code null} if it takes no gradient. */
   static DMatrixRMaj gradOf(Tensor t) {
     return t.requiresGrad ? t.gradBuffer() : null;
   }
 
+  /** Float32 accumulation target of an input, or {@code null} if it takes no gradient. */
+  static FMatrixRMaj gradOfF(Tensor t) {
+    return t.requiresGrad ? t.gradBufferF() : null;
+  }
+
   /** A leaf with the same value that takes no gradient (stop-gradient). */
   public Tensor detach() {
-    return new Tensor(value, false, "detach", NO_INPUTS, null);
+    return new Tensor(value, valueF, false, "detach", NO_INPUTS, null, null);
+  }
+
+  /**
+   * This tensor in {@code dtype}: itself when it already is, else a converted copy (float32
+   * rounds to nearest) whose gradient is converted back. The one way dtypes meet in a graph.
+   */
+  public Tensor to(DType dtype) {
+    return dtype == dtype() ? this : Storage.convert(this, dtype);
+  }
+
+  /**
+   * Fails naming {@code op} and the dtypes when the tensors do not all share one dtype; returns
+   * that dtype.
+   */
+  static DType requireSameDtype(String op, Tensor... tensors) {
+    DType d = tensors[0].dtype();
+    for (Tensor t : tensors) {
+      if (t.dtype() != d) {
+        throw new IllegalArgumentException(op + ": operands are " + d + " (" + tensors[0].shape()
+            + ") and " + t.dtype() + " (" + t.shape() + "); dtypes must match (convert one with"
+            + " to(DType))");
+      }
+    }
+    return d;
+  }
+
+  /** True for a float32 tensor. */
+  boolean isFloat32() {
+    return value == null;
+  }
+
+  // ---------------------------------------------------------------- your own ops
+
+  /**
+   * Applies a user-written op: {@code op.forward} computes the output from the inputs' values,
+   * {@code op.backward} adds {@code J^T gradOut} into the inputs' gradients. Inputs must share a
+   * dtype; see {@link DifferentiableOp} for float32.
+   */
+  public static Tensor apply(DifferentiableOp op, Tensor... inputs) {
+    return CustomOps.apply(op, inputs);
   }
 
   // ---------------------------------------------------------------- matrix products

@@ -162,21 +162,36 @@ class OpGradientTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("products")
   void productMatchesFiniteDifferences(String form, int[] s) {
+    GradientCheck.standard().check(form, product(form), productInputs(form, s));
+  }
+
+  /** The product {@code form} of {@link #products()} as a function of its inputs. */
+  static Function<Tensor[], Tensor> product(String form) {
+    return switch (form) {
+      case "matmul" -> in -> in[0].matmul(in[1]);
+      case "matmulTransA" -> in -> in[0].matmulTransA(in[1]);
+      case "matmulTransB" -> in -> in[0].matmulTransB(in[1]);
+      case "affine" -> in -> in[0].affine(in[1], in[2]);
+      default -> throw new IllegalArgumentException(form);
+    };
+  }
+
+  /** Inputs of product {@code form} at shape {n, k, m}, drawn from a seed of the row. */
+  static DMatrixRMaj[] productInputs(String form, int[] s) {
     UniformRandomProvider rng = Rngs.create(s[0] * 100L + s[1] * 10L + s[2] + form.length());
     int n = s[0];
     int k = s[1];
     int m = s[2];
-    switch (form) {
-      case "matmul" -> GradientCheck.standard().check(form, in -> in[0].matmul(in[1]),
-          Matrices.normal(rng, n, k), Matrices.normal(rng, k, m));
-      case "matmulTransA" -> GradientCheck.standard().check(form,
-          in -> in[0].matmulTransA(in[1]), Matrices.normal(rng, k, n), Matrices.normal(rng, k, m));
-      case "matmulTransB" -> GradientCheck.standard().check(form,
-          in -> in[0].matmulTransB(in[1]), Matrices.normal(rng, n, k), Matrices.normal(rng, m, k));
-      case "affine" -> GradientCheck.standard().check(form, in -> in[0].affine(in[1], in[2]),
-          Matrices.normal(rng, n, k), Matrices.normal(rng, k, m), Matrices.normal(rng, 1, m));
+    return switch (form) {
+      case "matmul" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k), Matrices.normal(rng, k, m)};
+      case "matmulTransA" -> new DMatrixRMaj[] {Matrices.normal(rng, k, n),
+          Matrices.normal(rng, k, m)};
+      case "matmulTransB" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k),
+          Matrices.normal(rng, m, k)};
+      case "affine" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k), Matrices.normal(rng, k, m),
+          Matrices.normal(rng, 1, m)};
       default -> throw new IllegalArgumentException(form);
-    }
+    };
   }
 
   static Stream<Arguments> groupedReductions() {

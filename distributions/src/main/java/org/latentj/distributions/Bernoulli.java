@@ -52,13 +52,13 @@ public final class Bernoulli extends LogitsFamily {
   /** Draws of 0 or 1: 1 where a uniform draw falls below {@code p}. */
   @Override
   public Tensor sample(UniformRandomProvider rng) {
-    double[] l = logits().value().data;
+    Tensor l = logits();
     DMatrixRMaj out = new DMatrixRMaj(batchSize(), eventSize());
     double[] x = out.data;
     for (int i = 0; i < x.length; i++) {
-      x[i] = rng.nextDouble() < sigmoid(l[i]) ? 1.0 : 0.0;
+      x[i] = rng.nextDouble() < sigmoid(l.get(i)) ? 1.0 : 0.0;
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, l.dtype());
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.latentj.distributions;
 
 import java.util.function.DoublePredicate;
 import org.latentj.model.Validation;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -86,14 +87,14 @@ final class Checks {
   static void elementsHold(String where, Tensor t, DoublePredicate ok, String what) {
     int i = firstBreach(t, ok);
     if (i >= 0) {
-      throw new IllegalArgumentException(where + " holds " + t.value().data[i] + at(t, i)
+      throw new IllegalArgumentException(where + " holds " + t.get(i) + at(t, i)
           + "; expected " + what + " (shape " + t.shape() + ")");
     }
   }
 
   /** The error for element {@code i} (row-major) of {@code t}, which breaks {@code rule}. */
   static IllegalArgumentException elementError(String where, Tensor t, int i, String rule) {
-    return new IllegalArgumentException(where + " " + rule + ", got " + t.value().data[i]
+    return new IllegalArgumentException(where + " " + rule + ", got " + t.get(i)
         + at(t, i) + " (shape " + t.shape() + ")");
   }
 
@@ -121,8 +122,17 @@ final class Checks {
     if (!Validation.isEnabled()) {
       return -1;
     }
-    double[] d = t.value().data;
     int n = t.size();
+    if (t.dtype() == DType.FLOAT32) {
+      float[] f = t.valueF().data;
+      for (int i = 0; i < n; i++) {
+        if (!ok.test(f[i])) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    double[] d = t.value().data;
     for (int i = 0; i < n; i++) {
       if (!ok.test(d[i])) {
         return i;

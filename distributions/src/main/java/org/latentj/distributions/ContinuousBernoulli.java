@@ -2,6 +2,7 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
@@ -153,7 +154,7 @@ public final class ContinuousBernoulli extends LogitsFamily {
   /** {@code F^-1(u)} away from {@code l = 0}, through the mirror image with logit {@code -|l|}. */
   private static Tensor quantile(Tensor l, DMatrixRMaj u) {
     int n = u.getNumElements();
-    double[] ld = l.value().data;
+    double[] ld = l.to(DType.FLOAT64).value().data;
     DMatrixRMaj v = new DMatrixRMaj(u.numRows, u.numCols);
     DMatrixRMaj sign = new DMatrixRMaj(u.numRows, u.numCols);
     DMatrixRMaj offset = new DMatrixRMaj(u.numRows, u.numCols);
@@ -167,8 +168,8 @@ public final class ContinuousBernoulli extends LogitsFamily {
     Tensor t = a.mul(0.5).tanh();
     Tensor expm1OfMinusA = t.mul(-2).div(t.add(1));
     // The quantile of CB(-a) at v: log(1 + v (e^-a - 1)) / (-a), in (0, 1).
-    Tensor mirrored = Tensor.constant(v).mul(expm1OfMinusA).log1p().div(a).neg();
-    return mirrored.mul(Tensor.constant(sign)).add(Tensor.constant(offset));
+    Tensor mirrored = Tensor.constant(v, l.dtype()).mul(expm1OfMinusA).log1p().div(a).neg();
+    return mirrored.mul(Tensor.constant(sign, l.dtype())).add(Tensor.constant(offset, l.dtype()));
   }
 
   private static Tensor quantileSeries(Tensor l, DMatrixRMaj u) {
@@ -183,8 +184,9 @@ public final class ContinuousBernoulli extends LogitsFamily {
       c2.data[i] = k2 * (1 - 2 * ui) / 6;
       c3.data[i] = k2 * (1 - 6 * k2) / 24;
     }
-    return l.mul(Tensor.constant(c3)).add(Tensor.constant(c2)).mul(l)
-        .add(Tensor.constant(c1)).mul(l).add(Tensor.constant(u));
+    DType d = l.dtype();
+    return l.mul(Tensor.constant(c3, d)).add(Tensor.constant(c2, d)).mul(l)
+        .add(Tensor.constant(c1, d)).mul(l).add(Tensor.constant(u, d));
   }
 
   /** {@code 1/2 + 1/(2 tanh(l/2)) - 1/l}; near 0, {@code 1/2 + l/12 - l^3/720 + ...}. */

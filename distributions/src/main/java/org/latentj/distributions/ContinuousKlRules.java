@@ -42,7 +42,7 @@ final class ContinuousKlRules {
 
   /** Zero: the two are the same distribution. */
   static Tensor standardNormalStandardNormal(StandardNormal q, StandardNormal p) {
-    return Tensor.zeros(q.batchSize(), 1);
+    return Tensor.zeros(q.batchSize(), 1, q.dtype());
   }
 
   /**

@@ -106,10 +106,14 @@ abstract class LocationScaleFamily implements Distribution {
     return true;
   }
 
-  /** {@code mu + s e} with {@link #standardNoise} {@code e}: differentiable in mu and s. */
+  /**
+   * {@code mu + s e} with {@link #standardNoise} {@code e}: differentiable in mu and s. The noise
+   * is drawn in float64 and rounded for a float32 family, so one seed draws the same noise in
+   * both dtypes.
+   */
   @Override
   public final Tensor rsample(UniformRandomProvider rng) {
-    return loc.add(scale.mul(Tensor.constant(standardNoise(rng))));
+    return loc.add(scale.mul(Tensor.constant(standardNoise(rng), loc.dtype())));
   }
 
   @Override

@@ -27,11 +27,10 @@ final class NearZero {
    */
   static Tensor piecewise(Tensor x, double radius, UnaryOperator<Tensor> closedForm,
       UnaryOperator<Tensor> series) {
-    double[] d = x.value().data;
     int n = x.size();
     int inside = 0;
     for (int i = 0; i < n; i++) {
-      if (Math.abs(d[i]) < radius) {
+      if (Math.abs(x.get(i)) < radius) {
         inside++;
       }
     }
@@ -45,15 +44,16 @@ final class NearZero {
     DMatrixRMaj out = new DMatrixRMaj(x.rows(), x.cols());
     DMatrixRMaj fill = new DMatrixRMaj(x.rows(), x.cols());
     for (int i = 0; i < n; i++) {
-      boolean near = Math.abs(d[i]) < radius;
+      boolean near = Math.abs(x.get(i)) < radius;
       in.data[i] = near ? 1 : 0;
       out.data[i] = near ? 0 : 1;
       fill.data[i] = near ? 2 * radius : 0;
     }
-    Tensor inMask = Tensor.constant(in);
-    Tensor outMask = Tensor.constant(out);
+    Tensor inMask = Tensor.constant(in, x.dtype());
+    Tensor outMask = Tensor.constant(out, x.dtype());
     Tensor near = series.apply(x.mul(inMask)).mul(inMask);
-    Tensor far = closedForm.apply(x.mul(outMask).add(Tensor.constant(fill))).mul(outMask);
+    Tensor far = closedForm.apply(x.mul(outMask).add(Tensor.constant(fill, x.dtype())))
+        .mul(outMask);
     return near.add(far);
   }
 }

@@ -73,7 +73,7 @@ public final class NormalHead extends Head {
       }
       default: {
         int d = HeadWidths.eventSize("NormalHead", raw, 1, "the mean");
-        return Normal.ofLogVariance(raw, Tensor.filled(1, d, fixedLogVariance));
+        return Normal.ofLogVariance(raw, Tensor.filled(1, d, fixedLogVariance, raw.dtype()));
       }
     }
   }

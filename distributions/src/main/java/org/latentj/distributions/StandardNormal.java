@@ -2,6 +2,7 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.model.Distribution;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -20,17 +21,36 @@ public final class StandardNormal implements Distribution {
 
   private final int batchSize;
   private final int eventSize;
+  private final DType dtype;
 
-  private StandardNormal(int batchSize, int eventSize) {
+  private StandardNormal(int batchSize, int eventSize, DType dtype) {
     this.batchSize = batchSize;
     this.eventSize = eventSize;
+    this.dtype = dtype;
   }
 
-  /** {@code N(0, I)} over {@code batchSize x eventSize} values; both at least 1. */
+  /** {@code N(0, I)} over {@code batchSize x eventSize} float64 values; both at least 1. */
   public static StandardNormal of(int batchSize, int eventSize) {
+    return of(batchSize, eventSize, DType.FLOAT64);
+  }
+
+  /**
+   * {@code N(0, I)} over {@code batchSize x eventSize} values of {@code dtype} (its draws, mean,
+   * variance and entropy); both sizes at least 1. Draws are made in float64 and rounded, so one
+   * seed draws the same noise in both dtypes.
+   */
+  public static StandardNormal of(int batchSize, int eventSize, DType dtype) {
     Checks.atLeastOne("StandardNormal.of: batchSize", batchSize);
     Checks.atLeastOne("StandardNormal.of: eventSize", eventSize);
-    return new StandardNormal(batchSize, eventSize);
+    if (dtype == null) {
+      throw new IllegalArgumentException("StandardNormal.of: dtype is null");
+    }
+    return new StandardNormal(batchSize, eventSize, dtype);
+  }
+
+  /** The dtype of its draws and moments. */
+  public DType dtype() {
+    return dtype;
   }
 
   @Override
@@ -52,7 +72,7 @@ public final class StandardNormal implements Distribution {
 
   @Override
   public Tensor sample(UniformRandomProvider rng) {
-    return Tensor.constant(Rngs.standardNormal(rng, batchSize, eventSize));
+    return Tensor.constant(Rngs.standardNormal(rng, batchSize, eventSize), dtype);
   }
 
   /** True: a draw is pure noise, so it is trivially reparameterized (and carries no gradient). */
@@ -68,22 +88,23 @@ public final class StandardNormal implements Distribution {
 
   @Override
   public Tensor mean() {
-    return Tensor.zeros(batchSize, eventSize);
+    return Tensor.zeros(batchSize, eventSize, dtype);
   }
 
   @Override
   public Tensor variance() {
-    return Tensor.filled(batchSize, eventSize, 1.0);
+    return Tensor.filled(batchSize, eventSize, 1.0, dtype);
   }
 
   @Override
   public Tensor entropy() {
-    return Tensor.filled(batchSize, 1, 0.5 * eventSize * (1 + Normal.LOG_2PI));
+    return Tensor.filled(batchSize, 1, 0.5 * eventSize * (1 + Normal.LOG_2PI), dtype);
   }
 
   @Override
   public String toString() {
-    return "StandardNormal[batch " + batchSize + ", event " + eventSize + "]";
+    return "StandardNormal[batch " + batchSize + ", event " + eventSize
+        + (dtype == DType.FLOAT64 ? "" : ", " + dtype) + "]";
   }
 
   /** A standard normal has no parameters to detach. */

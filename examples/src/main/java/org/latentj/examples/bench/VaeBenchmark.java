@@ -97,7 +97,7 @@ public final class VaeBenchmark {
     System.out.printf(Locale.ROOT,
         "epoch_s=%.3f examples_per_s=%.0f test_elbo=%.3f peak_heap_mb=%.0f peak_rss_mb=%.0f"
         + " kernel=%s dtype=%s%n", median, train.size() / median, lastTestElbo[0], peakHeapMb(),
-        peakRssMb(), RunProvenance.matmulKernel(), RunProvenance.DTYPE);
+        peakRssMb(), RunProvenance.matmulKernel(), svi.model().dtype());
   }
 
   /** The sum of the peak usage of every heap pool. */

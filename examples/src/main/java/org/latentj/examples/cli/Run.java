@@ -11,6 +11,7 @@ import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
 import org.latentj.inference.training.RunProvenance;
+import org.latentj.tensor.DType;
 
 /**
  * A run folder and what is in it: the checkpoint, the settings stored in its provenance, and the
@@ -27,6 +28,8 @@ final class Run {
   static final String TRAINING_CURVE = "training-curve.png";
   static final String MANIFOLD = "manifold.png";
   static final String INTERPOLATION = "interpolation.png";
+  /** The provenance key of the dtype a run trained in. */
+  static final String DTYPE = "dtype";
 
   private final Path dir;
   private final Checkpoint checkpoint;
@@ -86,7 +89,7 @@ final class Run {
    *     settings build another shape
    */
   Vae vae(VaeSettings settings) {
-    Vae vae = Vae.build(settings);
+    Vae vae = Vae.build(settings, dtype());
     Checkpoints.restoreParameters(checkpoint, vae.svi());
     return vae;
   }
@@ -106,6 +109,15 @@ final class Run {
 
   Checkpoint checkpoint() {
     return checkpoint;
+  }
+
+  /**
+   * The dtype the run trained in, as its provenance records it under {@value #DTYPE}; float64
+   * for runs from before dtypes.
+   */
+  DType dtype() {
+    Object recorded = checkpoint.provenance().asMap().get(DTYPE);
+    return recorded == null ? DType.FLOAT64 : DType.parse(recorded.toString());
   }
 
   VaeSettings settings() {

@@ -27,6 +27,7 @@ import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Trainer;
 import org.latentj.inference.training.TrainingState;
 import org.latentj.nn.Activation;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,6 +160,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100",
       description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
+
+  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64",
+      description = "Number type of parameters, optimizer state, data and products: float64 "
+          + "(the reference) or float32 (half the memory; checkpoints stored as F32). A resumed "
+          + "run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
+  String dtype;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Fixes weights, validation split, shuffling and sampling. "
@@ -299,11 +306,14 @@ final class TrainCommand implements Callable<Integer> {
   private int train(Plan plan, long started) throws IOException {
     VaeSettings settings = plan.settings();
     Path dir = plan.dir();
-    Vae vae = Vae.build(settings);
+    DType numbers = plan.previous() != null && !given("--dtype")
+        ? plan.previous().dtype() : dtype();
+    Vae vae = Vae.build(settings, numbers);
     RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
     Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
         vae.svi()).component(RunConfig.SETTINGS, settings)
         .component(RunConfig.COMPONENT, plan.config());
+    provenance.put(Run.DTYPE, numbers.toString());
     TrainingPosition at = continueFrom(plan, vae, rng, provenance);
     MetricsListener metrics = metrics(plan);
     long perEpoch = printStart(plan, vae, at);
@@ -314,7 +324,7 @@ final class TrainCommand implements Callable<Integer> {
     try (Progress progress = new Progress(spec.commandLine().getErr(), Progress.interactive(),
         plan.config().epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
       stops = signals;
-      Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
+      Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
           .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
               .keepingPrevious())
           .addListener(progress).addListener(signals);
@@ -351,10 +361,11 @@ final class TrainCommand implements Callable<Integer> {
     return at;
   }
 
-  private static MinibatchData batches(Plan plan) {
+  private static MinibatchData batches(Plan plan, DType numbers) {
     RunData runData = plan.data();
     RunConfig config = plan.config();
-    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
+    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize())
+        .inDtype(numbers);
     if (config.binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();
     }
@@ -399,6 +410,15 @@ final class TrainCommand implements Callable<Integer> {
     return stops.exitCode();
   }
 
+  /** The {@code --dtype} option, parsed. */
+  private DType dtype() {
+    try {
+      return DType.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--dtype " + dtype + ": expected float64 or float32");
+    }
+  }
+
   private TrainingPosition restore(Run previous, Vae vae, RestorableUniformRandomProvider rng) {
     try {
       return Checkpoints.restore(previous.checkpoint(), vae.svi(), rng);
@@ -420,13 +440,13 @@ final class TrainCommand implements Callable<Integer> {
     m.put("run", dir.toAbsolutePath().toString());
     m.put("model", vae.describe());
     m.put("settings", vae.settings());
+    m.put("dtype", vae.dtype().toString());
     m.put("config", config);
     m.put("epochs", state.epoch());
     m.put("steps", state.steps());
     m.put("examples_seen", state.examplesSeen());
     m.put("seconds", seconds);
     m.put("matmul_kernel", RunProvenance.matmulKernel());
-    m.put("dtype", RunProvenance.DTYPE);
     if (last != null) {
       m.put("final_train_bound", last.trainBound());
       if (last.hasValidation()) {

@@ -14,6 +14,7 @@ import org.latentj.inference.training.Svi;
 import org.latentj.inference.vae.VaeGuide;
 import org.latentj.inference.vae.VaeModel;
 import org.latentj.model.Program;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
 
@@ -25,23 +26,34 @@ import org.latentj.tensor.Tensor;
 final class Vae {
 
   private final VaeSettings settings;
+  private final DType dtype;
   private final Svi svi;
   private final VaeModel model;
   private final VaeGuide guide;
 
-  private Vae(VaeSettings settings, Svi svi, VaeModel model, VaeGuide guide) {
+  private Vae(VaeSettings settings, DType dtype, Svi svi, VaeModel model, VaeGuide guide) {
     this.settings = settings;
+    this.dtype = dtype;
     this.svi = svi;
     this.model = model;
     this.guide = guide;
   }
 
   static Vae build(VaeSettings settings) {
-    Injector injector = Guice.createInjector(new VaeModule(settings));
+    return build(settings, DType.FLOAT64);
+  }
+
+  /** The VAE of {@code settings} with parameters, prior and computations in {@code dtype}. */
+  static Vae build(VaeSettings settings, DType dtype) {
+    Injector injector = Guice.createInjector(new VaeModule(settings), VaeModule.dtype(dtype));
     Program model = injector.getInstance(Key.get(Program.class, Model.class));
     Program guide = injector.getInstance(Key.get(Program.class, Guide.class));
-    return new Vae(settings, injector.getInstance(Svi.class), (VaeModel) model,
+    return new Vae(settings, dtype, injector.getInstance(Svi.class), (VaeModel) model,
         (VaeGuide) guide);
+  }
+
+  DType dtype() {
+    return dtype;
   }
 
   VaeSettings settings() {
@@ -59,14 +71,16 @@ final class Vae {
   /** The mean of p(x | z) for each row of {@code z}. */
   DMatrixRMaj decodeMeans(DMatrixRMaj z) {
     try (GradMode.Scope off = GradMode.disable()) {
-      return model.likelihood().given(Tensor.constant(z)).mean().value().copy();
+      return model.likelihood().given(Tensor.constant(z, dtype)).mean().to(DType.FLOAT64).value()
+          .copy();
     }
   }
 
   /** The mean of q(z | x) for each row of {@code x}. */
   DMatrixRMaj encodeMeans(DMatrixRMaj x) {
     try (GradMode.Scope off = GradMode.disable()) {
-      return guide.posterior().given(Tensor.constant(x)).mean().value().copy();
+      return guide.posterior().given(Tensor.constant(x, dtype)).mean().to(DType.FLOAT64).value()
+          .copy();
     }
   }
 
@@ -80,7 +94,7 @@ final class Vae {
   /** {@code n} draws from the prior p(z). */
   DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
     try (GradMode.Scope off = GradMode.disable()) {
-      return model.prior().distribution(n).sample(rng).value().copy();
+      return model.prior().distribution(n).sample(rng).to(DType.FLOAT64).value().copy();
     }
   }
 
@@ -105,6 +119,7 @@ final class Vae {
         + (settings.particles() > 1 ? " k=" + settings.particles() : "") + ", "
         + EnumNames.name(settings.optimizer()) + " lr " + settings.learningRate() + ", seed "
         + settings.seed() + ", " + svi.parameters().values().stream()
-            .mapToLong(p -> (long) p.rows() * p.cols()).sum() + " parameters)";
+            .mapToLong(p -> (long) p.rows() * p.cols()).sum() + " parameters"
+        + (dtype == DType.FLOAT64 ? "" : ", " + dtype) + ")";
   }
 }

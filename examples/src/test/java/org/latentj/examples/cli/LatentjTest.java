@@ -111,6 +111,30 @@ class LatentjTest {
   }
 
   @Test
+  void aFloat32RunTrainsStoresF32ResumesInFloat32AndEvaluates() throws IOException {
+    Path dir = shared.resolve("float32");
+    Result r = latentj("train", "--epochs", "1", "--hidden", "32", "--latent", "2", "--limit",
+        "200", "--eval-k", "5", "--dtype", "float32", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("parameters, float32)");
+    JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+    assertThat(summary.get("dtype").asText()).isEqualTo("float32");
+    assertThat(summary.at("/test/elbo").asDouble()).isNegative();
+    Checkpoint saved = CheckpointStore.load(dir.resolve("checkpoint.safetensors"));
+    assertThat(saved.dtypes()).hasSize(saved.parameters().size()
+        + saved.optimizerTensors().size());
+
+    Result resumed = latentj("train", "--resume", dir.toString(), "--epochs", "2", "--eval-k",
+        "5");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(JSON.readTree(dir.resolve("summary.json").toFile()).get("dtype").asText())
+        .isEqualTo("float32");
+    Result eval = latentj("evaluate", dir.toString(), "-k", "5", "--examples", "20");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    assertThat(eval.out()).contains("test ELBO");
+  }
+
+  @Test
   void evaluatePrintsAndWritesTheFigures() throws IOException {
     Path json = shared.resolve("eval.json");
     Result r = latentj("evaluate", run.toString(), "-k", "20", "--examples", "20", "--json",
@@ -223,6 +247,7 @@ class LatentjTest {
       "train --binarize sometimes | none, fixed, dynamic",
       "train --data /no/such/place | --data /no/such/place: no such file or folder",
       "train --bogus | Unknown option: '--bogus'",
+      "train --dtype float16 | --dtype float16: expected float64 or float32",
       "evaluate /no/such/run | RUN_DIR /no/such/run: no such folder",
       "evaluate | Missing required parameter: 'RUN_DIR'",
       "sample /no/such/run --count 0 | --count must be at least 1",

@@ -13,6 +13,7 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.Tensor;
 
 /**
  * Everything a training run needs to continue bit-for-bit: model parameters by dotted path
@@ -24,11 +25,17 @@ import org.latentj.nn.Parameter;
  * change it. The matrices it returns are its own; callers must not modify them. Optimizer
  * scalars are held as JSON values (maps, lists, strings, numbers, booleans), so a loaded
  * checkpoint equals the saved one; read numbers as {@link Number} ({@code longValue()}).
+ *
+ * <p>Each tensor keeps its dtype ({@link #dtypes()}): a float32 parameter or optimizer buffer is
+ * held widened to float64 (exactly) and marked {@link DType#F32}, so the file stores it as F32
+ * and loading rounds nothing; a float64 one is {@link DType#F64}, as before.
  */
 public final class Checkpoint {
 
   private final Map<String, DMatrixRMaj> parameters;
   private final Map<String, DMatrixRMaj> optimizerTensors;
+  /** By stored name ({@code param/<name>}, {@code optim/<name>}); F64 where absent. */
+  private final Map<String, DType> dtypes;
   private final Map<String, Object> optimizerScalars;
   private final byte[] rngState;
   private final TrainingPosition position;
@@ -38,10 +45,10 @@ public final class Checkpoint {
 
   /** Takes ownership of its arguments; only the builder and the loader call it. */
   Checkpoint(Map<String, DMatrixRMaj> parameters, Map<String, DMatrixRMaj> optimizerTensors,
-      Map<String, Object> optimizerScalars, byte[] rngState, TrainingPosition position,
-      Provenance provenance) {
-    this(parameters, optimizerTensors, optimizerScalars, rngState, position, provenance, null,
-        null);
+      Map<String, DType> dtypes, Map<String, Object> optimizerScalars, byte[] rngState,
+      TrainingPosition position, Provenance provenance) {
+    this(parameters, optimizerTensors, dtypes, optimizerScalars, rngState, position, provenance,
+        null, null);
   }
 
   /**
@@ -49,14 +56,16 @@ public final class Checkpoint {
    * end) and what damaged the optimizer section (null if it is whole).
    */
   Checkpoint(Map<String, DMatrixRMaj> parameters, Map<String, DMatrixRMaj> optimizerTensors,
-      Map<String, Object> optimizerScalars, byte[] rngState, TrainingPosition position,
-      Provenance provenance, byte[] epochStartRngState, String optimizerDamage) {
+      Map<String, DType> dtypes, Map<String, Object> optimizerScalars, byte[] rngState,
+      TrainingPosition position, Provenance provenance, byte[] epochStartRngState,
+      String optimizerDamage) {
     if (position.insideEpoch() && epochStartRngState == null) {
       throw new IllegalArgumentException("Checkpoint: " + position + " is inside an epoch, "
           + "which needs the generator state at the epoch's start");
     }
     this.parameters = Collections.unmodifiableMap(parameters);
     this.optimizerTensors = Collections.unmodifiableMap(optimizerTensors);
+    this.dtypes = Collections.unmodifiableMap(dtypes);
     this.optimizerScalars = Collections.unmodifiableMap(optimizerScalars);
     this.rngState = rngState;
     this.position = position;
@@ -94,6 +103,19 @@ public final class Checkpoint {
   /** Optimizer tensors by name, e.g. Adam's moments (Not to be modified). */
   public Map<String, DMatrixRMaj> optimizerTensors() {
     return optimizerTensors;
+  }
+
+  /**
+   * The stored dtype of every tensor that is not {@link DType#F64}, by its name in the file:
+   * {@code param/<name>} for a parameter, {@code optim/<name>} for an optimizer tensor.
+   */
+  public Map<String, DType> dtypes() {
+    return dtypes;
+  }
+
+  /** The dtype parameter {@code name} was saved in ({@link DType#F64} unless marked). */
+  public DType parameterDtype(String name) {
+    return dtypes.getOrDefault(CheckpointStore.PARAM + name, DType.F64);
   }
 
   /** Optimizer scalars by name, e.g. the step count, as JSON values. */
@@ -137,19 +159,38 @@ public final class Checkpoint {
    *     784x400 here but 784x200 in the file"
    */
   public void requireCompatible(Map<String, DMatrixRMaj> expectedParameterShapes) {
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    expectedParameterShapes.forEach((name, m) -> shapes.put(name, new int[] {m.numRows,
+        m.numCols}));
+    requireShapes(shapes);
+  }
+
+  /** As {@link #requireCompatible(Map)} for the parameters of {@code model}. */
+  public void requireCompatible(Module model) {
+    requireCompatibleParameters(model.parameters());
+  }
+
+  /** As {@link #requireCompatible(Map)} for {@code parameters} (by dotted path), of any dtype. */
+  public void requireCompatibleParameters(Map<String, Parameter> parameters) {
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    parameters.forEach((name, p) -> shapes.put(name, new int[] {p.rows(), p.cols()}));
+    requireShapes(shapes);
+  }
+
+  private void requireShapes(Map<String, int[]> expected) {
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, DMatrixRMaj> e : expectedParameterShapes.entrySet()) {
-      DMatrixRMaj here = e.getValue();
+    for (Map.Entry<String, int[]> e : expected.entrySet()) {
+      int[] here = e.getValue();
       DMatrixRMaj saved = parameters.get(e.getKey());
       if (saved == null) {
         problems.add(e.getKey() + " (" + shape(here) + ") is missing from the file");
-      } else if (saved.numRows != here.numRows || saved.numCols != here.numCols) {
+      } else if (saved.numRows != here[0] || saved.numCols != here[1]) {
         problems.add(e.getKey() + " is " + shape(here) + " here but " + shape(saved)
             + " in the file");
       }
     }
     for (Map.Entry<String, DMatrixRMaj> e : parameters.entrySet()) {
-      if (!expectedParameterShapes.containsKey(e.getKey())) {
+      if (!expected.containsKey(e.getKey())) {
         problems.add(e.getKey() + " (" + shape(e.getValue())
             + ") is in the file but not in this model");
       }
@@ -160,32 +201,38 @@ public final class Checkpoint {
     }
   }
 
-  /** As {@link #requireCompatible(Map)} for the parameters of {@code model}. */
-  public void requireCompatible(Module model) {
-    requireCompatible(values(model));
-  }
-
   /**
    * Copies the saved parameters into {@code model}'s live values (Modified), after checking with
-   * {@link #requireCompatible(Module)}.
+   * {@link #requireCompatible(Module)}; a float32 parameter gets its saved value rounded to
+   * float32 (exact when it was saved from float32).
    */
   public void copyParametersInto(Module model) {
     requireCompatible(model);
-    for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
-      e.getValue().value().setTo(parameters.get(e.getKey()));
-    }
+    copyParametersInto(model.parameters());
   }
 
-  private static Map<String, DMatrixRMaj> values(Module model) {
-    Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
-    for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
-      values.put(e.getKey(), e.getValue().value());
+  /**
+   * Copies the saved value of each of {@code parameters} (by dotted path, all present in this
+   * checkpoint with their shapes) into it, in its own dtype.
+   */
+  public void copyParametersInto(Map<String, Parameter> parameters) {
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      Parameter p = e.getValue();
+      DMatrixRMaj saved = this.parameters.get(e.getKey());
+      if (p.dtype() == org.latentj.tensor.DType.FLOAT64) {
+        p.value().setTo(saved);
+      } else {
+        p.valueF().setTo(Tensor.constant(saved, p.dtype()).valueF());
+      }
     }
-    return values;
   }
 
   private static String shape(DMatrixRMaj m) {
     return m.numRows + "x" + m.numCols;
+  }
+
+  private static String shape(int[] s) {
+    return s[0] + "x" + s[1];
   }
 
   @Override
@@ -221,6 +268,7 @@ public final class Checkpoint {
 
     private final Map<String, DMatrixRMaj> parameters = new LinkedHashMap<>();
     private final Map<String, DMatrixRMaj> optimizerTensors = new LinkedHashMap<>();
+    private final Map<String, DType> dtypes = new LinkedHashMap<>();
     private final Map<String, Object> optimizerScalars = new LinkedHashMap<>();
     private byte[] rngState;
     private TrainingPosition position;
@@ -241,10 +289,28 @@ public final class Checkpoint {
       return this;
     }
 
-    /** Adds copies of all {@code model}'s parameters under their dotted paths. */
+    /**
+     * Adds a copy of one parameter's value under {@code name}, to be stored as {@code dtype}
+     * ({@link DType#F32}: the value should already be float32-representable, e.g. widened from
+     * a float32 parameter, or it is rounded when written).
+     */
+    public Builder parameter(String name, DMatrixRMaj value, DType dtype) {
+      put(parameters, "parameter", name, value);
+      mark(CheckpointStore.PARAM + name, dtype);
+      return this;
+    }
+
+    /** Adds a copy of {@code p}'s value under {@code name}, in {@code p}'s dtype. */
+    public Builder parameter(String name, Parameter p) {
+      return p.dtype() == org.latentj.tensor.DType.FLOAT64
+          ? parameter(name, p.value())
+          : parameter(name, p.tensor().to(org.latentj.tensor.DType.FLOAT64).value(), DType.F32);
+    }
+
+    /** Adds copies of all {@code model}'s parameters under their dotted paths, each in its dtype. */
     public Builder parameters(Module model) {
       for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
-        parameter(e.getKey(), e.getValue().value());
+        parameter(e.getKey(), e.getValue());
       }
       return this;
     }
@@ -253,6 +319,22 @@ public final class Checkpoint {
     public Builder optimizerTensor(String name, DMatrixRMaj value) {
       put(optimizerTensors, "optimizer tensor", name, value);
       return this;
+    }
+
+    /** As {@link #optimizerTensor(String, DMatrixRMaj)}, to be stored as {@code dtype}. */
+    public Builder optimizerTensor(String name, DMatrixRMaj value, DType dtype) {
+      put(optimizerTensors, "optimizer tensor", name, value);
+      mark(CheckpointStore.OPTIM + name, dtype);
+      return this;
+    }
+
+    private void mark(String storedName, DType dtype) {
+      if (dtype == null) {
+        throw new IllegalArgumentException("Checkpoint: dtype of " + storedName + " is null");
+      }
+      if (dtype != DType.F64) {
+        dtypes.put(storedName, dtype);
+      }
     }
 
     /** Sets one optimizer scalar (a number, string, boolean, list or map). */
@@ -314,8 +396,8 @@ public final class Checkpoint {
         throw new IllegalStateException("Checkpoint: JSON written by Jackson failed to parse", e);
       }
       return new Checkpoint(new LinkedHashMap<>(parameters),
-          new LinkedHashMap<>(optimizerTensors), scalars, rngState.clone(), position,
-          provenance, epochStartRngState, null);
+          new LinkedHashMap<>(optimizerTensors), new LinkedHashMap<>(dtypes), scalars,
+          rngState.clone(), position, provenance, epochStartRngState, null);
     }
 
     private static void put(Map<String, DMatrixRMaj> into, String what, String name,

@@ -47,17 +47,26 @@ public final class CheckpointStore {
 
   private CheckpointStore() {}
 
-  /** Saves {@code checkpoint} to {@code file} exactly, in {@link DType#F64}. */
+  /**
+   * Saves {@code checkpoint} to {@code file} exactly: each tensor in its own dtype
+   * ({@link Checkpoint#dtypes()}), so float64 tensors as {@link DType#F64} and float32 ones as
+   * {@link DType#F32}.
+   */
   public static void save(Path file, Checkpoint checkpoint) throws IOException {
-    save(file, checkpoint, DType.F64);
+    save(file, checkpoint, null);
   }
 
-  /** Saves {@code checkpoint} to {@code file} with tensors stored as {@code dtype}. */
+  /**
+   * Saves {@code checkpoint} to {@code file} with every tensor stored as {@code dtype} (null:
+   * each in its own, as {@link #save(Path, Checkpoint)}).
+   */
   public static void save(Path file, Checkpoint checkpoint, DType dtype) throws IOException {
     Map<String, DMatrixRMaj> tensors = new LinkedHashMap<>();
     checkpoint.parameters().forEach((name, m) -> tensors.put(PARAM + name, m));
     checkpoint.optimizerTensors().forEach((name, m) -> tensors.put(OPTIM + name, m));
-    SafeTensorsWriter writer = SafeTensorsWriter.of(tensors, dtype);
+    SafeTensorsWriter writer = dtype == null
+        ? SafeTensorsWriter.of(tensors, checkpoint.dtypes())
+        : SafeTensorsWriter.of(tensors, dtype);
 
     TrainingPosition at = checkpoint.position();
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -117,6 +126,12 @@ public final class CheckpointStore {
 
     Map<String, DMatrixRMaj> parameters = new LinkedHashMap<>();
     Map<String, DMatrixRMaj> optimizer = new LinkedHashMap<>();
+    Map<String, DType> dtypes = new LinkedHashMap<>();
+    contents.dtypes().forEach((name, d) -> {
+      if (d != DType.F64) {
+        dtypes.put(name, d);
+      }
+    });
     for (Map.Entry<String, DMatrixRMaj> e : contents.tensors().entrySet()) {
       String name = e.getKey();
       if (name.startsWith(PARAM) && name.length() > PARAM.length()) {
@@ -162,11 +177,11 @@ public final class CheckpointStore {
       damage = damage != null ? damage : "the optimizer section is damaged: " + problem;
     }
     if (damage != null) {
-      return new Checkpoint(parameters, new LinkedHashMap<>(), new LinkedHashMap<>(), rng,
-          position, provenance, epochRng, damage);
+      return new Checkpoint(parameters, new LinkedHashMap<>(), dtypes, new LinkedHashMap<>(),
+          rng, position, provenance, epochRng, damage);
     }
-    return new Checkpoint(parameters, optimizer, scalars, rng, position, provenance, epochRng,
-        null);
+    return new Checkpoint(parameters, optimizer, dtypes, scalars, rng, position, provenance,
+        epochRng, null);
   }
 
   /**

@@ -47,6 +47,16 @@ public final class SafeTensors {
     AtomicFiles.write(file, channel -> writer.writeTo(channel, metadata));
   }
 
+  /**
+   * Writes {@code tensors} (Not modified), each in the dtype {@code dtypes} gives it
+   * ({@link DType#F64} for a name it does not list), as {@link #write(Path, Map, Map, DType)}.
+   */
+  public static void write(Path file, Map<String, DMatrixRMaj> tensors,
+      Map<String, String> metadata, Map<String, DType> dtypes) throws IOException {
+    SafeTensorsWriter writer = SafeTensorsWriter.of(tensors, dtypes);
+    AtomicFiles.write(file, channel -> writer.writeTo(channel, metadata));
+  }
+
   /** As {@link #write(Path, Map, Map, DType)} in {@link DType#F64}, which is exact. */
   public static void write(Path file, Map<String, DMatrixRMaj> tensors,
       Map<String, String> metadata) throws IOException {
@@ -93,8 +103,10 @@ public final class SafeTensors {
   private static TensorFile readData(Path file, FileChannel channel, SafeTensorsHeader header,
       long dataStart, long dataBytes) throws IOException {
     Map<String, DMatrixRMaj> byName = new LinkedHashMap<>();
+    Map<String, DType> dtypes = new LinkedHashMap<>();
     for (SafeTensorsHeader.Entry e : header.entries) {
       byName.put(e.name(), null);
+      dtypes.put(e.name(), e.dtype());
     }
     MessageDigest digest = Sha256.newDigest();
     // Small files get small buffers; the header check guarantees room for one element.
@@ -116,7 +128,7 @@ public final class SafeTensors {
       }
       byName.put(e.name(), m);
     }
-    return new TensorFile(byName, header.metadata, Sha256.hex(digest));
+    return new TensorFile(byName, header.metadata, Sha256.hex(digest), dtypes);
   }
 
   private static void readFully(Path file, FileChannel channel, ByteBuffer buffer, long position)

@@ -35,16 +35,16 @@ public final class SafeTensorsWriter {
 
   private final List<String> names;
   private final List<DMatrixRMaj> matrices;
-  private final DType dtype;
+  private final List<DType> dtypes;
   private final long dataBytes;
 
-  private SafeTensorsWriter(List<String> names, List<DMatrixRMaj> matrices, DType dtype) {
+  private SafeTensorsWriter(List<String> names, List<DMatrixRMaj> matrices, List<DType> dtypes) {
     this.names = names;
     this.matrices = matrices;
-    this.dtype = dtype;
+    this.dtypes = dtypes;
     long total = 0;
-    for (DMatrixRMaj m : matrices) {
-      total += (long) m.getNumElements() * dtype.bytes();
+    for (int t = 0; t < matrices.size(); t++) {
+      total += (long) matrices.get(t).getNumElements() * dtypes.get(t).bytes();
     }
     this.dataBytes = total;
   }
@@ -59,8 +59,24 @@ public final class SafeTensorsWriter {
     if (dtype == null) {
       throw new IllegalArgumentException("SafeTensorsWriter: dtype is null");
     }
+    return of(tensors, name -> dtype);
+  }
+
+  /**
+   * Lays out {@code tensors} (Not modified) in their iteration order, each stored as the dtype
+   * {@code dtypes} gives its name, or {@link DType#F64} for a name it does not list.
+   *
+   * @throws IllegalArgumentException as {@link #of(Map, DType)}
+   */
+  public static SafeTensorsWriter of(Map<String, DMatrixRMaj> tensors, Map<String, DType> dtypes) {
+    return of(tensors, name -> dtypes.getOrDefault(name, DType.F64));
+  }
+
+  private static SafeTensorsWriter of(Map<String, DMatrixRMaj> tensors,
+      java.util.function.Function<String, DType> dtypeOf) {
     List<String> names = new ArrayList<>(tensors.size());
     List<DMatrixRMaj> matrices = new ArrayList<>(tensors.size());
+    List<DType> dtypes = new ArrayList<>(tensors.size());
     for (Map.Entry<String, DMatrixRMaj> e : tensors.entrySet()) {
       String name = e.getKey();
       if (name == null || name.isEmpty() || name.equals(SafeTensors.METADATA_KEY)) {
@@ -72,8 +88,9 @@ public final class SafeTensorsWriter {
       }
       names.add(name);
       matrices.add(e.getValue());
+      dtypes.add(dtypeOf.apply(name));
     }
-    return new SafeTensorsWriter(names, matrices, dtype);
+    return new SafeTensorsWriter(names, matrices, dtypes);
   }
 
   /** Size of the data section in bytes. */
@@ -85,9 +102,10 @@ public final class SafeTensorsWriter {
   public String dataSha256() {
     MessageDigest digest = Sha256.newDigest();
     ByteBuffer buffer = chunkBuffer();
-    for (DMatrixRMaj m : matrices) {
+    for (int t = 0; t < matrices.size(); t++) {
+      DMatrixRMaj m = matrices.get(t);
       for (int from = 0; from < m.getNumElements(); ) {
-        from += encodeChunk(m, from, buffer);
+        from += encodeChunk(m, dtypes.get(t), from, buffer);
         digest.update(buffer);
       }
     }
@@ -105,9 +123,10 @@ public final class SafeTensorsWriter {
     buffer.flip();
     writeFully(out, buffer);
     writeFully(out, ByteBuffer.wrap(header));
-    for (DMatrixRMaj m : matrices) {
+    for (int t = 0; t < matrices.size(); t++) {
+      DMatrixRMaj m = matrices.get(t);
       for (int from = 0; from < m.getNumElements(); ) {
-        from += encodeChunk(m, from, buffer);
+        from += encodeChunk(m, dtypes.get(t), from, buffer);
         writeFully(out, buffer);
       }
     }
@@ -129,6 +148,7 @@ public final class SafeTensorsWriter {
     long offset = 0;
     for (int t = 0; t < names.size(); t++) {
       DMatrixRMaj m = matrices.get(t);
+      DType dtype = dtypes.get(t);
       long end = offset + (long) m.getNumElements() * dtype.bytes();
       ObjectNode entry = root.putObject(names.get(t));
       entry.put("dtype", dtype.name());
@@ -155,10 +175,10 @@ public final class SafeTensorsWriter {
   }
 
   /**
-   * Encodes elements of {@code m} from {@code from} into {@code buffer} (Modified: cleared, filled
-   * with at most one chunk, flipped) and returns how many it took.
+   * Encodes elements of {@code m} from {@code from} as {@code dtype} into {@code buffer}
+   * (Modified: cleared, filled with at most one chunk, flipped) and returns how many it took.
    */
-  private int encodeChunk(DMatrixRMaj m, int from, ByteBuffer buffer) {
+  private static int encodeChunk(DMatrixRMaj m, DType dtype, int from, ByteBuffer buffer) {
     int count = Math.min(buffer.capacity() / dtype.bytes(), m.getNumElements() - from);
     buffer.clear();
     dtype.encode(m.data, from, count, buffer);

@@ -13,12 +13,14 @@ import org.ejml.data.DMatrixRMaj;
  * @param tensors name to matrix, in the order the header lists them
  * @param metadata the {@code __metadata__} entries, empty if the file has none
  * @param dataSha256 SHA-256 (lower-case hex) of the bytes after the header
+ * @param dtypes name to the dtype it was stored in (its values are decoded exactly)
  */
-public record TensorFile(
-    Map<String, DMatrixRMaj> tensors, Map<String, String> metadata, String dataSha256) {
+public record TensorFile(Map<String, DMatrixRMaj> tensors, Map<String, String> metadata,
+    String dataSha256, Map<String, DType> dtypes) {
 
   public TensorFile {
     tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    dtypes = Collections.unmodifiableMap(new LinkedHashMap<>(dtypes));
   }
 }

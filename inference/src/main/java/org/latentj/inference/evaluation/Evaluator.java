@@ -13,6 +13,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
 
@@ -37,7 +38,7 @@ public final class Evaluator {
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
-        Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to)), rng);
+        Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
         total += bound.sum().item();
       }
     }
@@ -63,7 +64,7 @@ public final class Evaluator {
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += examplesPerBatch) {
         int to = Math.min(data.numRows, from + examplesPerBatch);
-        Batch batch = Batch.of(rows(data, from, to));
+        Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
         double[] running = new double[to - from];
         java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
         for (int done = 0; done < k; done += chunk) {
@@ -71,7 +72,7 @@ public final class Evaluator {
           Traces t = ParticleObjective.run(model, guide, batch, c, rng);
           Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
           for (int i = 0; i < running.length; i++) {
-            running[i] = logAddExp(running[i], part.value().data[i]);
+            running[i] = logAddExp(running[i], part.get(i));
           }
         }
         for (int i = 0; i < running.length; i++) {
@@ -93,10 +94,10 @@ public final class Evaluator {
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
-        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to)), rng);
+        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
         for (Trace.Site s : g.sites()) {
           means.computeIfAbsent(s.name(), n -> new ArrayList<>())
-              .add(s.distribution().mean().value());
+              .add(s.distribution().mean().to(DType.FLOAT64).value());
         }
       }
     }
@@ -144,8 +145,8 @@ public final class Evaluator {
     return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
   }
 
-  /** Rows {@code [from, to)} as a constant tensor. */
-  static Tensor rows(DMatrixRMaj data, int from, int to) {
-    return Tensor.constant(data).rows(from, to);
+  /** Rows {@code [from, to)} as a constant tensor of {@code dtype} (the model's). */
+  static Tensor rows(DMatrixRMaj data, int from, int to, DType dtype) {
+    return Tensor.constant(data).rows(from, to).to(dtype);
   }
 }

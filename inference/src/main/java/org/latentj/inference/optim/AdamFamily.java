@@ -1,7 +1,6 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
 
 /**
@@ -16,8 +15,8 @@ abstract class AdamFamily extends BaseOptimizer {
   private final double beta2;
   private final double eps;
   private final double weightDecay;
-  private final DMatrixRMaj[] first;
-  private final DMatrixRMaj[] second;
+  private final StateBuffers first;
+  private final StateBuffers second;
 
   AdamFamily(String family, AdamSettings<?> s, Map<String, Parameter> parameters) {
     super(family, parameters, s.learningRate());
@@ -25,8 +24,8 @@ abstract class AdamFamily extends BaseOptimizer {
     this.beta2 = s.beta2();
     this.eps = s.eps();
     this.weightDecay = s.weightDecay();
-    this.first = newBuffers("m", 0, false);
-    this.second = newBuffers("v", 0, true);
+    this.first = newStateBuffers("m", 0, false);
+    this.second = newStateBuffers("v", 0, true);
   }
 
   /** The weight-decay coefficient {@code lambda}. */
@@ -48,9 +47,14 @@ abstract class AdamFamily extends BaseOptimizer {
     double l2 = l2();
     for (int k = 0; k < parameterCount(); k++) {
       Parameter param = parameter(k);
-      AdamKernel.update(param.value().data, param.grad().data, first[k].data, second[k].data,
-          param.value().getNumElements(), beta1, beta2, eps, shrink, l2, stepSize,
-          correction2Sqrt);
+      int n = param.rows() * param.cols();
+      if (first.d(k) != null) {
+        AdamKernel.update(param.value().data, param.grad().data, first.d(k).data,
+            second.d(k).data, n, beta1, beta2, eps, shrink, l2, stepSize, correction2Sqrt);
+      } else {
+        AdamKernel.update(param.valueF().data, param.gradF().data, first.f(k).data,
+            second.f(k).data, n, beta1, beta2, eps, shrink, l2, stepSize, correction2Sqrt);
+      }
     }
   }
 

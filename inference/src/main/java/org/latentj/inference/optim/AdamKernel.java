@@ -28,4 +28,23 @@ final class AdamKernel {
       p[i] = pi - stepSize * mi / (Math.sqrt(vi) / correction2Sqrt + eps);
     }
   }
+  /**
+   * The same update on float32 parameters and state: each element is widened, updated in
+   * float64 exactly as above, and rounded back, so float32 loses only the final rounding.
+   */
+  static void update(float[] p, float[] grad, float[] m, float[] v, int n, double beta1,
+      double beta2, double eps, double shrink, double l2, double stepSize,
+      double correction2Sqrt) {
+    double blend1 = 1 - beta1;
+    double blend2 = 1 - beta2;
+    for (int i = 0; i < n; i++) {
+      double pi = shrink * p[i];
+      double g = grad[i] + l2 * pi;
+      double mi = beta1 * m[i] + blend1 * g;
+      double vi = beta2 * v[i] + blend2 * g * g;
+      m[i] = (float) mi;
+      v[i] = (float) vi;
+      p[i] = (float) (pi - stepSize * mi / (Math.sqrt(vi) / correction2Sqrt + eps));
+    }
+  }
 }

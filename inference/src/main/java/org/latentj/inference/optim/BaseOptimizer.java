@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.latentj.model.Optimizer;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
+import org.latentj.tensor.Tensor;
 
 /**
  * What every optimizer shares: the parameter list in a fixed order, the learning rate and step
  * count, and the registry of per-parameter state buffers with their checkpoint round trip. A
- * subclass allocates its buffers in its constructor with {@link #newBuffers} and implements one
- * update in {@link #update}.
+ * subclass allocates its buffers in its constructor with {@link #newBuffers} (float64 parameters
+ * only) or {@link #newStateBuffers} (each buffer in its parameter's dtype) and implements one
+ * update in {@link #update}. {@link #state()} gives float32 buffers widened to float64 (exactly);
+ * {@link #stateDtype} says which they were, and {@link #loadState} rounds them back.
  */
 abstract class BaseOptimizer implements Optimizer {
 
@@ -26,7 +31,8 @@ abstract class BaseOptimizer implements Optimizer {
   private final String family;
   private final Parameter[] parameters;
   private final String[] names;
-  private final Map<String, DMatrixRMaj> buffers = new LinkedHashMap<>();
+  /** Every state buffer by key, each a DMatrixRMaj or an FMatrixRMaj, in registration order. */
+  private final Map<String, Object> buffers = new LinkedHashMap<>();
   private final Set<String> nonNegativeBuffers = new HashSet<>();
   private double learningRate;
   private long steps;
@@ -64,11 +70,43 @@ abstract class BaseOptimizer implements Optimizer {
    * (running sums or means of squares).
    */
   final DMatrixRMaj[] newBuffers(String kind, double initial, boolean nonNegative) {
-    DMatrixRMaj[] made = new DMatrixRMaj[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
-      DMatrixRMaj b = new DMatrixRMaj(parameters[i].rows(), parameters[i].cols());
-      if (initial != 0) {
-        b.fill(initial);
+      if (parameters[i].dtype() != DType.FLOAT64) {
+        throw new IllegalArgumentException(family + ": parameter '" + names[i] + "' is "
+            + parameters[i].dtype() + ", but " + family + " runs on float64 parameters only"
+            + " (Adam, AdamW and Sgd also take float32)");
+      }
+    }
+    StateBuffers made = newStateBuffers(kind, initial, nonNegative);
+    DMatrixRMaj[] d = new DMatrixRMaj[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      d[i] = made.d(i);
+    }
+    return d;
+  }
+
+  /**
+   * Allocates and registers one buffer per parameter in that parameter's dtype, keyed
+   * {@code kind/name}, filled with {@code initial}. With {@code nonNegative}, {@link #loadState}
+   * rejects negative entries (running sums or means of squares).
+   */
+  final StateBuffers newStateBuffers(String kind, double initial, boolean nonNegative) {
+    DMatrixRMaj[] d = new DMatrixRMaj[parameters.length];
+    FMatrixRMaj[] f = new FMatrixRMaj[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      Object b;
+      if (parameters[i].dtype() == DType.FLOAT64) {
+        d[i] = new DMatrixRMaj(parameters[i].rows(), parameters[i].cols());
+        if (initial != 0) {
+          d[i].fill(initial);
+        }
+        b = d[i];
+      } else {
+        f[i] = new FMatrixRMaj(parameters[i].rows(), parameters[i].cols());
+        if (initial != 0) {
+          f[i].fill((float) initial);
+        }
+        b = f[i];
       }
       String key = kind + "/" + names[i];
       if (buffers.put(key, b) != null) {
@@ -77,9 +115,8 @@ abstract class BaseOptimizer implements Optimizer {
       if (nonNegative) {
         nonNegativeBuffers.add(key);
       }
-      made[i] = b;
     }
-    return made;
+    return new StateBuffers(d, f);
   }
 
   /** The number of parameters. */
@@ -132,10 +169,21 @@ abstract class BaseOptimizer implements Optimizer {
   @Override
   public final Map<String, DMatrixRMaj> state() {
     Map<String, DMatrixRMaj> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, DMatrixRMaj> e : buffers.entrySet()) {
-      copy.put(e.getKey(), e.getValue().copy());
+    for (Map.Entry<String, Object> e : buffers.entrySet()) {
+      copy.put(e.getKey(), e.getValue() instanceof DMatrixRMaj d ? d.copy()
+          : Tensor.constant((FMatrixRMaj) e.getValue()).to(DType.FLOAT64).value());
     }
     return copy;
+  }
+
+  @Override
+  public final DType stateDtype(String key) {
+    Object b = buffers.get(key);
+    if (b == null) {
+      throw new IllegalArgumentException(family + ": no state buffer '" + key + "'; this"
+          + " optimizer has " + buffers.keySet());
+    }
+    return b instanceof DMatrixRMaj ? DType.FLOAT64 : DType.FLOAT32;
   }
 
   @Override
@@ -158,7 +206,7 @@ abstract class BaseOptimizer implements Optimizer {
             + "'; this optimizer has " + buffers.keySet());
       }
     }
-    for (Map.Entry<String, DMatrixRMaj> e : buffers.entrySet()) {
+    for (Map.Entry<String, Object> e : buffers.entrySet()) {
       checkBuffer(where, e.getKey(), e.getValue(), loaded.get(e.getKey()));
     }
     List<String> expected = List.of(STEPS, LEARNING_RATE);
@@ -180,21 +228,27 @@ abstract class BaseOptimizer implements Optimizer {
     }
     Checks.nonNegative(where, "scalar '" + LEARNING_RATE + "'", loadedRate);
 
-    for (Map.Entry<String, DMatrixRMaj> e : buffers.entrySet()) {
-      e.getValue().setTo(loaded.get(e.getKey()));
+    for (Map.Entry<String, Object> e : buffers.entrySet()) {
+      DMatrixRMaj in = loaded.get(e.getKey());
+      if (e.getValue() instanceof DMatrixRMaj d) {
+        d.setTo(in);
+      } else {
+        ((FMatrixRMaj) e.getValue()).setTo(Tensor.constant(in, DType.FLOAT32).valueF());
+      }
     }
     steps = loadedSteps.longValue();
     learningRate = loadedRate;
   }
 
-  private void checkBuffer(String where, String key, DMatrixRMaj own, DMatrixRMaj in) {
+  private void checkBuffer(String where, String key, Object buffer, DMatrixRMaj in) {
+    org.ejml.data.Matrix own = (org.ejml.data.Matrix) buffer;
     if (in == null) {
       throw new IllegalArgumentException(where + ": missing buffer '" + key + "' (expected "
-          + own.numRows + "x" + own.numCols + ")");
+          + own.getNumRows() + "x" + own.getNumCols() + ")");
     }
-    if (in.numRows != own.numRows || in.numCols != own.numCols) {
+    if (in.numRows != own.getNumRows() || in.numCols != own.getNumCols()) {
       throw new IllegalArgumentException(where + ": buffer '" + key + "' is " + in.numRows + "x"
-          + in.numCols + ", expected " + own.numRows + "x" + own.numCols);
+          + in.numCols + ", expected " + own.getNumRows() + "x" + own.getNumCols());
     }
     boolean nonNegative = nonNegativeBuffers.contains(key);
     int n = in.getNumElements();

@@ -1,6 +1,8 @@
 package org.latentj.inference.optim;
 
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
+import org.latentj.tensor.Tensor;
 
 /**
  * Global gradient-norm clipping, as PyTorch's {@code torch.nn.utils.clip_grad_norm_} (Pascanu,
@@ -55,10 +57,17 @@ public final class GradientClipping {
     if (Double.isFinite(norm) && norm > maxNorm) {
       double scale = maxNorm / (norm + EPSILON);
       for (Parameter p : parameters) {
-        double[] g = p.grad().data;
-        int n = p.grad().getNumElements();
-        for (int i = 0; i < n; i++) {
-          g[i] *= scale;
+        int n = p.rows() * p.cols();
+        if (p.dtype() == DType.FLOAT64) {
+          double[] g = p.grad().data;
+          for (int i = 0; i < n; i++) {
+            g[i] *= scale;
+          }
+        } else {
+          float[] g = p.gradF().data;
+          for (int i = 0; i < n; i++) {
+            g[i] = (float) (g[i] * scale);
+          }
         }
       }
     }
@@ -66,18 +75,15 @@ public final class GradientClipping {
   }
 
   /**
-   * The Euclidean norm of all gradients taken together (Not modified): NaN if any element is
-   * NaN, else {@code +Infinity} if any is infinite. Finite gradients whose squares overflow are
-   * rescaled, so a finite norm is never reported as infinite.
+   * The Euclidean norm of all gradients taken together (Not modified), float32 ones read as
+   * doubles: NaN if any element is NaN, else {@code +Infinity} if any is infinite. Finite
+   * gradients whose squares overflow are rescaled, so a finite norm is never reported as
+   * infinite.
    */
   public static double globalNorm(Iterable<Parameter> parameters) {
     double sumSquares = 0;
     for (Parameter p : parameters) {
-      double[] g = p.grad().data;
-      int n = p.grad().getNumElements();
-      for (int i = 0; i < n; i++) {
-        sumSquares += g[i] * g[i];
-      }
+      sumSquares = addSquares(p, 1.0, sumSquares);
     }
     if (Double.isFinite(sumSquares)) {
       return Math.sqrt(sumSquares);
@@ -86,10 +92,9 @@ public final class GradientClipping {
     double max = 0;
     boolean infinite = false;
     for (Parameter p : parameters) {
-      double[] g = p.grad().data;
-      int n = p.grad().getNumElements();
-      for (int i = 0; i < n; i++) {
-        double a = Math.abs(g[i]);
+      Tensor t = p.tensor();
+      for (int i = 0, n = t.size(); i < n; i++) {
+        double a = Math.abs(gradient(p, i));
         if (Double.isNaN(a)) {
           return Double.NaN;
         }
@@ -105,14 +110,38 @@ public final class GradientClipping {
     }
     double scaled = 0;
     for (Parameter p : parameters) {
-      double[] g = p.grad().data;
-      int n = p.grad().getNumElements();
-      for (int i = 0; i < n; i++) {
-        double r = g[i] / max;
-        scaled += r * r;
-      }
+      scaled = addSquares(p, max, scaled);
     }
     return max * Math.sqrt(scaled);
+  }
+
+  /** {@code sum + sum_i (g_i / divisor)^2} over {@code p}'s gradient, added in element order. */
+  private static double addSquares(Parameter p, double divisor, double sum) {
+    int n = p.rows() * p.cols();
+    if (p.dtype() == DType.FLOAT64) {
+      double[] g = p.grad().data;
+      if (divisor == 1.0) {
+        for (int i = 0; i < n; i++) {
+          sum += g[i] * g[i];
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          double r = g[i] / divisor;
+          sum += r * r;
+        }
+      }
+      return sum;
+    }
+    float[] g = p.gradF().data;
+    for (int i = 0; i < n; i++) {
+      double r = g[i] / divisor;
+      sum += r * r;
+    }
+    return sum;
+  }
+
+  private static double gradient(Parameter p, int i) {
+    return p.dtype() == DType.FLOAT64 ? p.grad().data[i] : p.gradF().data[i];
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
 
 /**
  * Stochastic gradient descent with optional heavy-ball or Nesterov momentum (Sutskever, Martens,
@@ -25,14 +25,14 @@ public final class Sgd extends BaseOptimizer {
   private final double momentum;
   private final boolean nesterov;
   private final double weightDecay;
-  private final DMatrixRMaj[] velocity;
+  private final StateBuffers velocity;
 
   private Sgd(Builder b, Map<String, Parameter> parameters) {
     super("Sgd", parameters, b.learningRate);
     this.momentum = b.momentum;
     this.nesterov = b.nesterov;
     this.weightDecay = b.weightDecay;
-    this.velocity = momentum > 0 ? newBuffers("momentum", 0, false) : null;
+    this.velocity = momentum > 0 ? newStateBuffers("momentum", 0, false) : null;
   }
 
   /** Settings with PyTorch's defaults: learning rate 1e-3, no momentum, no weight decay. */
@@ -42,26 +42,50 @@ public final class Sgd extends BaseOptimizer {
 
   @Override
   void update(long t, double lr) {
-    double mu = momentum;
-    double wd = weightDecay;
     for (int k = 0; k < parameterCount(); k++) {
       Parameter param = parameter(k);
-      double[] p = param.value().data;
-      double[] grad = param.grad().data;
-      int n = param.value().getNumElements();
-      if (velocity == null) {
-        for (int i = 0; i < n; i++) {
-          p[i] -= lr * (grad[i] + wd * p[i]);
-        }
+      int n = param.rows() * param.cols();
+      if (param.dtype() == DType.FLOAT64) {
+        double[] v = velocity == null ? null : velocity.d(k).data;
+        step(param.value().data, param.grad().data, v, n, lr);
+      } else {
+        float[] v = velocity == null ? null : velocity.f(k).data;
+        step(param.valueF().data, param.gradF().data, v, n, lr);
+      }
+    }
+  }
+
+  /** One step of the first {@code n} elements; {@code p} and {@code v} (null: no momentum) Modified. */
+  private void step(double[] p, double[] grad, double[] v, int n, double lr) {
+    double mu = momentum;
+    double wd = weightDecay;
+    if (v == null) {
+      for (int i = 0; i < n; i++) {
+        p[i] -= lr * (grad[i] + wd * p[i]);
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      double vi = mu * v[i] + g;
+      v[i] = vi;
+      p[i] -= lr * (nesterov ? g + mu * vi : vi);
+    }
+  }
+
+  /** The same step on float32 arrays: each element updated in float64 and rounded back. */
+  private void step(float[] p, float[] grad, float[] v, int n, double lr) {
+    double mu = momentum;
+    double wd = weightDecay;
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      if (v == null) {
+        p[i] = (float) (p[i] - lr * g);
         continue;
       }
-      double[] v = velocity[k].data;
-      for (int i = 0; i < n; i++) {
-        double g = grad[i] + wd * p[i];
-        double vi = mu * v[i] + g;
-        v[i] = vi;
-        p[i] -= lr * (nesterov ? g + mu * vi : vi);
-      }
+      double vi = mu * v[i] + g;
+      v[i] = (float) vi;
+      p[i] = (float) (p[i] - lr * (nesterov ? g + mu * vi : vi));
     }
   }
 

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
-import org.latentj.inference.checkpoint.DType;
 import org.latentj.inference.checkpoint.Provenance;
 
 /**
@@ -115,7 +114,7 @@ public final class CheckpointListener implements TrainingListener {
       if (keepPrevious && Files.isRegularFile(file)) {
         keepPrevious();
       }
-      CheckpointStore.save(file, checkpoint, DType.F64);
+      CheckpointStore.save(file, checkpoint); // each tensor in its own dtype
     } catch (IOException e) {
       throw new CheckpointWriteException(file, checkpoint, savedEpoch, e);
     }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.checkpoint.DType;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.model.Optimizer;
@@ -52,10 +52,11 @@ public final class Checkpoints {
     Objects.requireNonNull(svi, "svi");
     Checkpoint.Builder b = Checkpoint.builder();
     for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
-      b.parameter(e.getKey(), e.getValue().value());
+      b.parameter(e.getKey(), e.getValue());
     }
     Optimizer optimizer = svi.optimizer();
-    optimizer.state().forEach(b::optimizerTensor);
+    optimizer.state().forEach((key, m) -> b.optimizerTensor(key, m,
+        DType.of(optimizer.stateDtype(key))));
     optimizer.scalarState().forEach(b::optimizerScalar);
     return b;
   }
@@ -68,10 +69,8 @@ public final class Checkpoints {
    *     #restore}
    */
   public static void restoreParameters(Checkpoint checkpoint, Svi svi) {
-    checkpoint.requireCompatible(shapes(svi));
-    for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
-      e.getValue().value().setTo(checkpoint.parameters().get(e.getKey()));
-    }
+    checkpoint.requireCompatibleParameters(svi.parameters());
+    checkpoint.copyParametersInto(svi.parameters());
   }
 
   /**
@@ -95,7 +94,7 @@ public final class Checkpoints {
       throw new IllegalArgumentException("cannot continue training from this checkpoint: "
           + checkpoint.optimizerDamage());
     }
-    checkpoint.requireCompatible(shapes(svi));
+    checkpoint.requireCompatibleParameters(svi.parameters());
     Map<String, Double> scalars = scalars(checkpoint.optimizerScalars());
     // The generator is checked on a scratch copy; loadState checks everything before changing.
     checkpoint.restoreRng(Rngs.create(0));
@@ -123,13 +122,6 @@ public final class Checkpoints {
           + ", beyond what the trainer counts");
     }
     return trainer.resume(at, checkpoint.epochStartRngState(), epochs, rng);
-  }
-
-  /** The shapes of {@code svi}'s parameters by name, as {@link Checkpoint#requireCompatible}. */
-  static Map<String, DMatrixRMaj> shapes(Svi svi) {
-    Map<String, DMatrixRMaj> shapes = new LinkedHashMap<>();
-    svi.parameters().forEach((name, p) -> shapes.put(name, p.value()));
-    return shapes;
   }
 
   private static Map<String, Double> scalars(Map<String, Object> saved) {

@@ -1,8 +1,9 @@
 package org.latentj.inference.training;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
+import org.latentj.tensor.Tensor;
 
 /**
  * Stops a run whose bound or gradients are NaN or infinite, before the bad update is applied,
@@ -19,7 +20,10 @@ public final class DivergenceGuard implements Svi.GradientHook {
           + (where == null ? "" : "; " + where));
     }
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-      String bad = firstNonFinite(e.getValue().grad());
+      Parameter p = e.getValue();
+      String bad = p.dtype() == DType.FLOAT64
+          ? firstNonFinite(p.grad().data, null, p.rows() * p.cols(), p.cols())
+          : firstNonFinite(null, p.gradF().data, p.rows() * p.cols(), p.cols());
       if (bad != null) {
         throw new TrainingDivergedException(step, "the gradient of " + e.getKey() + " is " + bad);
       }
@@ -32,12 +36,16 @@ public final class DivergenceGuard implements Svi.GradientHook {
    */
   public static String firstNonFinite(Map<String, Parameter> parameters) {
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-      String value = firstNonFinite(e.getValue().value());
+      Tensor t = e.getValue().tensor();
+      boolean wide = t.dtype() == DType.FLOAT64;
+      String value = firstNonFinite(wide ? t.value().data : null, wide ? null : t.valueF().data,
+          t.size(), t.cols());
       if (value != null) {
         return "the value of " + e.getKey() + " is " + value;
       }
-      DMatrixRMaj grad = e.getValue().tensor().grad();
-      String gradient = grad == null ? null : firstNonFinite(grad);
+      String gradient = wide
+          ? (t.grad() == null ? null : firstNonFinite(t.grad().data, null, t.size(), t.cols()))
+          : (t.gradF() == null ? null : firstNonFinite(null, t.gradF().data, t.size(), t.cols()));
       if (gradient != null) {
         return "the gradient of " + e.getKey() + " is " + gradient;
       }
@@ -45,11 +53,12 @@ public final class DivergenceGuard implements Svi.GradientHook {
     return null;
   }
 
-  private static String firstNonFinite(DMatrixRMaj m) {
-    int n = m.getNumElements();
+  /** The first non-finite of the {@code n} elements of {@code d}, or else of {@code f}, described. */
+  private static String firstNonFinite(double[] d, float[] f, int n, int cols) {
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(m.data[i])) {
-        return m.data[i] + " at row " + (i / m.numCols) + ", column " + (i % m.numCols);
+      double x = d != null ? d[i] : f[i];
+      if (!Double.isFinite(x)) {
+        return x + " at row " + (i / cols) + ", column " + (i % cols);
       }
     }
     return null;

@@ -8,6 +8,7 @@ import org.latentj.inference.data.DynamicBinarizer;
 import org.latentj.inference.data.Minibatches;
 import org.latentj.inference.data.Transforms;
 import org.latentj.model.Batch;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -19,6 +20,9 @@ import org.latentj.tensor.Tensor;
  * <p>The factories scan the data (and condition) once for NaN and infinities, so a bad value is
  * reported against the data, by row and column, rather than later as a non-finite loss or an
  * encoder output a head rejects; nothing is checked per step.
+ *
+ * <p>Batches are float64 tensors unless {@link #inDtype} asks for float32 (for a float32 model):
+ * then each batch is rounded from the float64 rows as it is served.
  */
 public final class MinibatchData implements EpochData {
 
@@ -26,10 +30,11 @@ public final class MinibatchData implements EpochData {
   private final DMatrixRMaj condition;
   private final Minibatches batches;
   private final boolean binarize;
+  private final DType dtype;
   private final DMatrixRMaj conditionBuffer;
 
   private MinibatchData(DMatrixRMaj data, DMatrixRMaj condition, int batchSize,
-      boolean binarize) {
+      boolean binarize, DType dtype) {
     if (condition != null && condition.numRows != data.numRows) {
       throw new IllegalArgumentException("MinibatchData: data has " + data.numRows
           + " rows but the condition has " + condition.numRows);
@@ -37,6 +42,7 @@ public final class MinibatchData implements EpochData {
     this.data = data;
     this.condition = condition;
     this.binarize = binarize;
+    this.dtype = dtype;
     this.batches = Minibatches.inOrder(data, batchSize);
     this.conditionBuffer = condition == null ? null
         : new DMatrixRMaj(Math.min(batchSize, data.numRows), condition.numCols);
@@ -50,7 +56,7 @@ public final class MinibatchData implements EpochData {
    */
   public static MinibatchData of(DMatrixRMaj data, int batchSize) {
     Transforms.requireFinite("MinibatchData: data", data);
-    return new MinibatchData(data, null, batchSize, false);
+    return new MinibatchData(data, null, batchSize, false, DType.FLOAT64);
   }
 
   /**
@@ -63,12 +69,20 @@ public final class MinibatchData implements EpochData {
       int batchSize) {
     Transforms.requireFinite("MinibatchData: data", data);
     Transforms.requireFinite("MinibatchData: condition", condition);
-    return new MinibatchData(data, condition, batchSize, false);
+    return new MinibatchData(data, condition, batchSize, false, DType.FLOAT64);
   }
 
   /** The same batches, each epoch freshly binarized (values must be in [0, 1]). */
   public MinibatchData dynamicallyBinarized() {
-    return new MinibatchData(data, condition, batches.batchSize(), true);
+    return new MinibatchData(data, condition, batches.batchSize(), true, dtype);
+  }
+
+  /** The same batches as {@code dtype} tensors (the data stays float64; batches are rounded). */
+  public MinibatchData inDtype(DType dtype) {
+    if (dtype == null) {
+      throw new IllegalArgumentException("MinibatchData.inDtype: dtype is null");
+    }
+    return new MinibatchData(data, condition, batches.batchSize(), binarize, dtype);
   }
 
   @Override
@@ -96,7 +110,7 @@ public final class MinibatchData implements EpochData {
           binarizer.binarize(x, x);
         }
         if (condition == null) {
-          return Batch.of(Tensor.constant(x));
+          return Batch.of(Tensor.constant(x, dtype));
         }
         int n = batches.currentBatchSize();
         int c = condition.numCols;
@@ -105,7 +119,7 @@ public final class MinibatchData implements EpochData {
           System.arraycopy(condition.data, batches.rowIndex(i) * c, conditionBuffer.data, i * c,
               c);
         }
-        return Batch.of(Tensor.constant(x), Tensor.constant(conditionBuffer));
+        return Batch.of(Tensor.constant(x, dtype), Tensor.constant(conditionBuffer, dtype));
       }
     };
   }
@@ -113,6 +127,7 @@ public final class MinibatchData implements EpochData {
   @Override
   public String toString() {
     return "MinibatchData(" + data.numRows + " examples, batch " + batches.batchSize()
-        + (binarize ? ", dynamic binarization" : "") + ")";
+        + (binarize ? ", dynamic binarization" : "") + (dtype == DType.FLOAT64 ? "" : ", " + dtype)
+        + ")";
   }
 }

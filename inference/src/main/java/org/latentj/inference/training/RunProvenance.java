@@ -24,9 +24,9 @@ import org.latentj.tensor.MatMulKernels;
  * The {@link Provenance} of a training run, filled from the things it was built from: the seed,
  * the training data (its derivation and a SHA-256), and every component of the {@link Svi}
  * ({@code toString()} of model, guide, objective and optimizer, which print their
- * hyperparameters), the matrix-multiply kernel and the dtype. Callers add the settings they will need to rebuild the model as a
- * component ({@code builder.component("vae", settings)} for a record) and read them back with
- * {@link #component(Provenance, String, Class)}.
+ * hyperparameters), the matrix-multiply kernel and the model's dtype. Callers add the settings
+ * they will need to rebuild the model as a component ({@code builder.component("vae",
+ * settings)} for a record) and read them back with {@link #component(Provenance, String, Class)}.
  *
  * <p>The data's SHA-256: of its one file when it was read from one file; of a manifest of
  * {@code "<sha256>  <name>\n"} lines (as {@code sha256sum} prints) when it was read from several,
@@ -38,12 +38,6 @@ public final class RunProvenance {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
-
-  /**
-   * The dtype of every tensor of a run: float64 today. The field is recorded so a float32 run
-   * (issue 13, item 2) is told apart; the tensor work sets it from the model's dtype.
-   */
-  public static final String DTYPE = "float64";
 
   private RunProvenance() {}
 
@@ -82,7 +76,7 @@ public final class RunProvenance {
     b.put("examples", data.size());
     b.put("features", data.featureCount());
     b.put("matmulKernel", matmulKernel());
-    b.put("dtype", DTYPE);
+    b.put("dtype", svi.model().dtype().toString());
     b.component("model", svi.model().toString());
     b.component("guide", svi.guide().toString());
     b.component("objective", svi.objective().toString());
