@@ -238,19 +238,21 @@ class HandlersTest {
     }
   }
 
+  /** A program with one latent site, z. */
+  private static final Program ONE_SITE = new Program() {
+    @Override
+    public void run(Sites sites, Batch b) {
+      sites.sample("z", StandardNormal.of(b.size(), 1));
+    }
+  };
+
   @Test
   void theInnermostHandlerProcessesFirstAndPostprocessesLast() {
     List<String> log = new ArrayList<>();
-    Program one = new Program() {
-      @Override
-      public void run(Sites sites, Batch b) {
-        sites.sample("z", StandardNormal.of(b.size(), 1));
-      }
-    };
     try (Handler seed = Handlers.seed(Rngs.create(1));
         Handler outer = new Logging("outer", log).enter();
         Handler inner = new Logging("inner", log).enter()) {
-      Trace.record(one, Batch.generate(2, null));
+      Trace.record(ONE_SITE, Batch.generate(2, null));
     }
     assertThat(log).containsExactly("process inner z", "process outer z",
         "postprocess outer z valued", "postprocess inner z valued");
@@ -259,17 +261,11 @@ class HandlersTest {
   @Test
   void aStoppedMessageNeverReachesTheOuterHandlers() {
     List<String> log = new ArrayList<>();
-    Program one = new Program() {
-      @Override
-      public void run(Sites sites, Batch b) {
-        sites.sample("z", StandardNormal.of(b.size(), 1));
-      }
-    };
     try (Handler seed = Handlers.seed(Rngs.create(1));
         Handler outer = new Logging("outer", log).enter();
         Handler block = Handlers.block("z");
         Handler inner = new Logging("inner", log).enter()) {
-      Trace.record(one, Batch.generate(2, null));
+      Trace.record(ONE_SITE, Batch.generate(2, null));
     }
     assertThat(log).containsExactly("process inner z", "postprocess inner z valued");
   }
