@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.latentj.distributions.Normal;
+import org.latentj.distributions.OneHotCategorical;
 import org.latentj.distributions.StandardNormal;
 import org.latentj.inference.objectives.Elbo;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.latentj.model.Sites;
 import org.latentj.model.Trace;
 import org.latentj.model.TraceRecorder;
 import org.latentj.model.handlers.Handler;
+import org.latentj.model.handlers.HandlerStack;
 import org.latentj.model.handlers.Handlers;
 import org.latentj.model.handlers.Message;
 import org.latentj.tensor.Rngs;
@@ -287,6 +289,35 @@ class HandlersTest {
       assertThat(t.site("x").scale()).isEqualTo(2.0);
       assertThat(t.site("z").scale()).isEqualTo(1.0);
     }
+  }
+
+  @Test
+  void eachThreadHasItsOwnStack() throws InterruptedException {
+    boolean[] seenElsewhere = new boolean[1];
+    try (Handler s = Handlers.scale(2)) {
+      Thread other = new Thread(() -> seenElsewhere[0] = HandlerStack.isActive());
+      other.start();
+      other.join();
+      assertThat(HandlerStack.isActive()).isTrue();
+    }
+    assertThat(seenElsewhere[0]).isFalse();
+    assertThat(HandlerStack.isActive()).isFalse();
+  }
+
+  @Test
+  void theGuideHandlerDrawsAFamilyWithNoRsampleAndSaysItIsNotReparameterized() {
+    Program discrete = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        sites.sample("c", OneHotCategorical.ofLogits(Tensor.zeros(b.size(), 3)));
+      }
+    };
+    Trace t = Trace.guide(discrete, Batch.generate(5, null), Rngs.create(1));
+    assertThat(t.site("c").isDrawn()).isTrue();
+    assertThat(t.site("c").isReparameterized()).isFalse();
+    assertThat(t.site("c").value().shape()).isEqualTo("5x3");
+    assertThat(Trace.guide(GUIDE, batch(), Rngs.create(1)).site("z").isReparameterized())
+        .isTrue();
   }
 
   @Test
