@@ -3,12 +3,12 @@ package org.latentj.inference.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.latentj.distributions.Normal;
 import org.latentj.distributions.StandardNormal;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.objectives.ImportanceWeightedElbo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.latentj.model.Batch;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;

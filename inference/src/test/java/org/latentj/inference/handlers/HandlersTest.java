@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.latentj.distributions.KlRegistry;
 import org.latentj.distributions.Normal;
 import org.latentj.distributions.OneHotCategorical;
 import org.latentj.distributions.StandardNormal;
+import org.latentj.inference.objectives.AnalyticKlElbo;
 import org.latentj.inference.objectives.Elbo;
-import org.junit.jupiter.api.Test;
+import org.latentj.inference.objectives.ImportanceWeightedElbo;
+import org.latentj.inference.objectives.ParticleObjective;
 import org.latentj.model.Batch;
+import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;
 import org.latentj.model.Trace;
@@ -115,6 +120,33 @@ class HandlersTest {
       double expected = keep[r] ? plain.get(r, 0) : plain.get(r, 0) - logPx.get(r, 0);
       assertThat(masked.get(r, 0)).as("row %d", r).isCloseTo(expected, within(1e-12));
     }
+  }
+
+  @Test
+  void aMaskAroundTheWholeObjectiveZeroesEveryTermOfItsRowsInEveryObjective() {
+    boolean[] keep = {false, true, true, false};
+    for (Objective objective : new Objective[] {new Elbo(2),
+        new AnalyticKlElbo(KlRegistry.standard()), ImportanceWeightedElbo.of(3)}) {
+      Tensor plain = objective.bound(MODEL, GUIDE, batch(), Rngs.create(1));
+      Tensor masked;
+      try (Handler m = Handlers.mask(repeatEach(keep, objective))) {
+        masked = objective.bound(MODEL, GUIDE, batch(), Rngs.create(1));
+      }
+      for (int r = 0; r < ROWS; r++) {
+        assertThat(masked.get(r, 0)).as("%s, row %d", objective, r)
+            .isEqualTo(keep[r] ? plain.get(r, 0) : 0.0);
+      }
+    }
+  }
+
+  /** The mask for the objective's rows: each example's entry once per particle. */
+  private static boolean[] repeatEach(boolean[] keep, Objective objective) {
+    int k = ((ParticleObjective) objective).particles();
+    boolean[] rows = new boolean[keep.length * k];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = keep[i / k];
+    }
+    return rows;
   }
 
   @Test
