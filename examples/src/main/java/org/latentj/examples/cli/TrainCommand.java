@@ -299,33 +299,35 @@ final class TrainCommand implements Callable<Integer> {
   private int train(Plan plan, long started) throws IOException {
     VaeSettings settings = plan.settings();
     Path dir = plan.dir();
-    Vae vae = Vae.build(settings);
-    RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-    Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
-        vae.svi()).component(RunConfig.SETTINGS, settings)
-        .component(RunConfig.COMPONENT, plan.config());
-    TrainingPosition at = continueFrom(plan, vae, rng, provenance);
+    Vae vae;
     MetricsListener metrics = metrics(plan);
-    long perEpoch = printStart(plan, vae, at);
-
-    TrainingState state;
-    StopSignals stops;
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
-    try (Progress progress = new Progress(spec.commandLine().getErr(), Progress.interactive(),
-        plan.config().epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
-      stops = signals;
-      Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
-          .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
-              .keepingPrevious())
-          .addListener(progress).addListener(signals);
-      if (steps != null) {
-        trainer.addListener(steps);
+    TrainingState state;
+    // From here to the end of training a signal stops the run cleanly; afterwards it ends the
+    // JVM as usual (the checkpoint is saved by then).
+    try (StopSignals signals = StopSignals.install()) {
+      vae = Vae.build(settings);
+      RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
+      Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
+          vae.svi()).component(RunConfig.SETTINGS, settings)
+          .component(RunConfig.COMPONENT, plan.config());
+      TrainingPosition at = continueFrom(plan, vae, rng, provenance);
+      long perEpoch = printStart(plan, vae, at);
+      try (Progress progress = new Progress(spec.commandLine().getErr(),
+          Progress.interactive(), plan.config().epochs(), perEpoch, metrics)) {
+        Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
+            .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
+                .keepingPrevious())
+            .addListener(progress).addListener(signals);
+        if (steps != null) {
+          trainer.addListener(steps);
+        }
+        state = trainer.resume(at, plan.previous() == null ? null
+            : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
       }
-      state = trainer.resume(at, plan.previous() == null ? null
-          : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
-    }
-    if (stops.received() != null) {
-      return interrupted(stops, state, perEpoch, dir);
+      if (signals.received() != null) {
+        return interrupted(signals, state, at, perEpoch, dir);
+      }
     }
     double trainingSeconds = (System.nanoTime() - started) / 1e9;
     new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
@@ -386,15 +388,24 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Says what a stop by signal saved and how to continue; the exit code is 128 + signal. */
-  private int interrupted(StopSignals stops, TrainingState state, long perEpoch, Path dir) {
+  private int interrupted(StopSignals stops, TrainingState state, TrainingPosition start,
+      long perEpoch, Path dir) {
     PrintWriter err = spec.commandLine().getErr();
-    String where = state.batchesIntoEpoch() > 0
-        ? String.format(Locale.ROOT, "inside epoch %d, after batch %d of %d", state.epoch(),
-            state.batchesIntoEpoch(), perEpoch)
-        : "at the end of epoch " + state.epoch();
-    err.printf(Locale.ROOT, "%s: stopped %s (step %d, %d examples seen); saved %s%n"
-        + "continue with: ./latentj train --resume %s%n", stops.received(), where,
-        state.steps(), state.examplesSeen(), dir.resolve(Run.CHECKPOINT), dir);
+    if (state.steps() == start.step()) {
+      err.printf("%s: stopped before the first step; nothing new to save%s%n", stops.received(),
+          resume == null ? "" : " (" + dir.resolve(Run.CHECKPOINT) + " is as it was)");
+    } else {
+      String where = state.batchesIntoEpoch() > 0
+          ? String.format(Locale.ROOT, "inside epoch %d, after batch %d of %d", state.epoch(),
+              state.batchesIntoEpoch(), perEpoch)
+          : "at the end of epoch " + state.epoch();
+      err.printf(Locale.ROOT, "%s: stopped %s (step %d, %d examples seen); saved %s%n",
+          stops.received(), where, state.steps(), state.examplesSeen(),
+          dir.resolve(Run.CHECKPOINT));
+    }
+    if (resume != null || state.steps() != start.step()) {
+      err.printf("continue with: ./latentj train --resume %s%n", dir);
+    }
     err.flush();
     return stops.exitCode();
   }
