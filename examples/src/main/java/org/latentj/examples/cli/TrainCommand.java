@@ -245,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
     Plan plan = resume == null ? fresh() : resumed();
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
-        .requireFits(Runtime.getRuntime().maxMemory(), "train");
+        .requireFits("train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
         requireNoRun(plan.dir());
@@ -299,41 +299,40 @@ final class TrainCommand implements Callable<Integer> {
   private int train(Plan plan, long started) throws IOException {
     VaeSettings settings = plan.settings();
     Path dir = plan.dir();
-    Vae vae;
     MetricsListener metrics = metrics(plan);
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
-    TrainingState state;
-    // From here to the end of training a signal stops the run cleanly; afterwards it ends the
-    // JVM as usual (the checkpoint is saved by then).
+    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
     try (StopSignals signals = StopSignals.install()) {
-      vae = Vae.build(settings);
+      Vae vae = Vae.build(settings);
       RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
       Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
           vae.svi()).component(RunConfig.SETTINGS, settings)
           .component(RunConfig.COMPONENT, plan.config());
       TrainingPosition at = continueFrom(plan, vae, rng, provenance);
       long perEpoch = printStart(plan, vae, at);
+      TrainingState state;
       try (Progress progress = new Progress(spec.commandLine().getErr(),
           Progress.interactive(), plan.config().epochs(), perEpoch, metrics)) {
         Trainer trainer = new Trainer(vae.svi(), batches(plan)).addListener(metrics)
             .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
                 .keepingPrevious())
             .addListener(progress).addListener(signals);
-        if (steps != null) {
-          trainer.addListener(steps);
-        }
-        state = trainer.resume(at, plan.previous() == null ? null
-            : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
+        state = (steps == null ? trainer : trainer.addListener(steps)).resume(at,
+            plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
+            plan.config().epochs(), rng);
       }
       if (signals.received() != null) {
         return interrupted(signals, state, at, perEpoch, dir);
       }
+      signals.trainingDone("stopped after training, while writing pictures and test figures; "
+          + "the checkpoint of epoch " + state.epoch() + " is saved in " + dir + " ('latentj "
+          + "evaluate " + dir + "' and 'latentj sample " + dir + "' make what is missing)");
+      double trainingSeconds = (System.nanoTime() - started) / 1e9;
+      new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
+          steps == null ? List.of() : steps.points(), evalK,
+          summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
+          trainingSeconds, state);
     }
-    double trainingSeconds = (System.nanoTime() - started) / 1e9;
-    new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
-        steps == null ? List.of() : steps.points(), evalK,
-        summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
-        trainingSeconds, state);
     return 0;
   }
 
