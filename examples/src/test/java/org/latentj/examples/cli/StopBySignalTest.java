@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.CheckpointStore;
+import org.latentj.testing.ChildJvm;
 
 /**
  * {@code latentj train} in a child JVM, stopped by SIGINT or SIGTERM: it saves a checkpoint at
@@ -29,6 +30,13 @@ class StopBySignalTest {
    * A small run: 2,000 digits in batches of 10 for 10 epochs, so a signal sent after the first
    * epoch comes well before the end even on a fast idle machine (nine epochs of 200 steps left).
    */
+  /** {@code latentj args} in a child JVM with the exact matrix kernel and {@code options}. */
+  private static ChildJvm latentj(List<String> options, String... args) throws IOException {
+    List<String> jvm = new ArrayList<>(List.of("-Dlatentj.matmul=ejml"));
+    jvm.addAll(options);
+    return ChildJvm.start(ChildJvm.command(jvm, Latentj.class, args));
+  }
+
   private static String[] train(String... more) {
     List<String> args = new ArrayList<>(List.of("train", "--hidden", "16", "--latent",
         "2", "--limit", "2000", "--validation", "0", "--eval-k", "0", "--epochs", "10",
@@ -40,7 +48,7 @@ class StopBySignalTest {
   /** Trains into {@code out}, sends {@code signal} after the first epoch, checks the end. */
   private static void stop(String signal, int code, Path out)
       throws IOException, InterruptedException {
-    try (ChildLatentj child = ChildLatentj.start(List.of(), train("--out", out.toString()))) {
+    try (ChildJvm child = latentj(List.of(), train("--out", out.toString()))) {
       assertThat(child.awaitLineStarting("epoch 1/", TIMEOUT_MS)).as("%s", child.lines())
           .isTrue();
       child.signal(signal);
@@ -59,12 +67,12 @@ class StopBySignalTest {
   void sigintSavesTheStepAndResumeEndsBitForBitAsAnUnstoppedRun() throws Exception {
     Path interrupted = dir.resolve("interrupted");
     stop("INT", 130, interrupted);
-    try (ChildLatentj resumed = ChildLatentj.start(List.of(), "train", "--resume",
+    try (ChildJvm resumed = latentj(List.of(), "train", "--resume",
         interrupted.toString())) {
       assertThat(resumed.waitFor(TIMEOUT_MS)).as("%s", resumed.lines()).isZero();
     }
     Path straight = dir.resolve("straight");
-    try (ChildLatentj child = ChildLatentj.start(List.of(), train("--out",
+    try (ChildJvm child = latentj(List.of(), train("--out",
         straight.toString()))) {
       assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isZero();
     }
@@ -86,7 +94,7 @@ class StopBySignalTest {
   @Test
   void outOfMemoryEndsInOneLineAndExitCode1() throws Exception {
     Path out = dir.resolve("oom");
-    try (ChildLatentj child = ChildLatentj.start(List.of("-Xmx24m"), "train", "--out",
+    try (ChildJvm child = latentj(List.of("-Xmx24m"), "train", "--out",
         out.toString())) {
       assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(1);
       assertThat(child.lines()).hasSize(1);
