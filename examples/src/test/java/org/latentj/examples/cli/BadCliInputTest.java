@@ -144,6 +144,9 @@ class BadCliInputTest {
             "needs about", "GB of heap, more than the", "JAVA_OPTS=-Xmx", "--hidden"),
         new Row("train --hidden 2000,2000,2000 --particles 5000 --limit 100 --out NEWDIR", 1,
             "needs about", "activations of one batch", "--particles"),
+        // fails inside the first epoch, before any checkpoint: the new folder is removed
+        new Row("train --limit 100 --validation 0 --hidden 8 --lr 1e300 --optimizer sgd "
+            + "--batch-size 10 --out NEWDIR", 1, "must be finite"),
         new Row("train --limit 100 --validation 0 --epochs 1 --out LOCKED", 1,
             "--out", "locked is in use by another 'latentj train'", ".lock"),
         new Row("train --resume LOCKED", 2, "holds no checkpoint.safetensors"),
