@@ -1,5 +1,6 @@
 package org.latentj.examples.cli;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,23 +83,35 @@ record MemoryEstimate(long parameters, int copies, long activationBytes, long da
     return parameterBytes() + activationBytes + dataBytes + BASELINE_MB * 1024 * 1024;
   }
 
+  /** As {@link #requireFits(long, long, String)} with this JVM's heap and machine's memory. */
+  void requireFits(String command) {
+    long physical = ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
+    requireFits(Runtime.getRuntime().maxMemory(), physical, command);
+  }
+
   /**
    * Fails unless the run fits in {@code heapBytes} ({@link Runtime#maxMemory()}), with one message
-   * giving the estimate, the heap and how to raise it.
+   * giving the estimate, the heap and how to raise it, and saying so when the machine's
+   * {@code physicalBytes} (0 if unknown) are too few for that heap.
    */
-  void requireFits(long heapBytes, String command) {
+  void requireFits(long heapBytes, long physicalBytes, String command) {
     if (bytes() <= heapBytes) {
       return;
     }
     long suggestGb = (long) Math.ceil(bytes() * 1.25 / GB);
+    String machine = physicalBytes > 0 && suggestGb * GB > physicalBytes
+        ? String.format(Locale.ROOT, "; this machine has only %.1f GB of memory, so lower "
+            + "--hidden, --batch-size or --particles", physicalBytes / GB)
+        : ", or lower --hidden, --batch-size or --particles";
     throw new InsufficientMemoryException(String.format(Locale.ROOT,
         "the run needs about %.1f GB of heap, more than the %.1f GB this JVM may use "
             + "(parameters: %,d values x %d copies (value, gradient, optimizer state and the "
             + "checkpoint's snapshot) x %d bytes = %.1f GB; activations of one batch %.1f GB; "
-            + "data %.1f GB). Raise the heap, e.g. JAVA_OPTS=-Xmx%dg ./latentj %s ..., or "
-            + "lower --hidden, --batch-size or --particles",
+            + "data %.1f GB). Raise the heap, e.g. JAVA_OPTS=-Xmx%dg ./latentj %s ...%s",
         bytes() / GB, heapBytes / GB, parameters, copies, BYTES_PER_VALUE,
-        parameterBytes() / GB, activationBytes / GB, dataBytes / GB, suggestGb, command));
+        parameterBytes() / GB, activationBytes / GB, dataBytes / GB, suggestGb, command,
+        machine));
   }
 
   /** The heap is too small for what was asked: a failure (exit 1), not a usage error. */

@@ -18,9 +18,10 @@ import sun.misc.SignalHandler;
  * that is still stepping, so it would have to stop that thread from outside and race it for the
  * parameters, and the exit code would be the JVM's, not ours. A signal handler only raises a
  * flag; the training thread itself stops between two steps, saves a consistent snapshot, prints
- * what it saved and returns the exit code. The handlers are installed only while training runs
- * and the previous ones restored after, so Ctrl-C during loading or evaluation still ends the
- * process as usual.
+ * what it saved and returns the exit code. The handlers are installed once the run folder is
+ * claimed and the previous ones restored at the end of the command, so Ctrl-C while data load
+ * ends the process as usual; after training ({@link #trainingDone}) a signal ends it at once
+ * with a line saying what was not written.
  */
 final class StopSignals implements TrainingListener, AutoCloseable {
 
@@ -29,6 +30,7 @@ final class StopSignals implements TrainingListener, AutoCloseable {
   private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
   private volatile String received;
   private volatile TrainingState state;
+  private volatile String afterTraining;
 
   private StopSignals() {}
 
@@ -43,6 +45,11 @@ final class StopSignals implements TrainingListener, AutoCloseable {
   }
 
   private void handle(Signal signal) {
+    String late = afterTraining;
+    if (late != null) {
+      System.err.println("latentj: SIG" + signal.getName() + ": " + late);
+      Runtime.getRuntime().halt(128 + signal.getNumber());
+    }
     if (received != null) {
       System.err.println("latentj: second SIG" + signal.getName() + ": stopping now without "
           + "saving; the last checkpoint saved is kept");
@@ -61,6 +68,14 @@ final class StopSignals implements TrainingListener, AutoCloseable {
     if (received != null) {
       s.requestStopNow("SIG" + received);
     }
+  }
+
+  /**
+   * Training is over and its checkpoint saved: a signal from now on prints {@code message}
+   * (what is left unwritten and how to get it) and ends the process at once.
+   */
+  void trainingDone(String message) {
+    afterTraining = message;
   }
 
   /** "SIGINT" or "SIGTERM" once one arrived, else null. */

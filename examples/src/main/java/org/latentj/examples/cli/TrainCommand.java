@@ -252,7 +252,7 @@ final class TrainCommand implements Callable<Integer> {
     Plan plan = resume == null ? fresh() : resumed();
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
-        .requireFits(Runtime.getRuntime().maxMemory(), "train");
+        .requireFits("train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
         requireNoRun(plan.dir());
@@ -306,42 +306,43 @@ final class TrainCommand implements Callable<Integer> {
   private int train(Plan plan, long started) throws IOException {
     VaeSettings settings = plan.settings();
     Path dir = plan.dir();
-    DType numbers = plan.previous() != null && !given("--dtype")
-        ? plan.previous().dtype() : dtype();
-    Vae vae = Vae.build(settings, numbers);
-    RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-    Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
-        vae.svi()).component(RunConfig.SETTINGS, settings)
-        .component(RunConfig.COMPONENT, plan.config());
-    provenance.put(Run.DTYPE, numbers.toString());
-    TrainingPosition at = continueFrom(plan, vae, rng, provenance);
     MetricsListener metrics = metrics(plan);
-    long perEpoch = printStart(plan, vae, at);
-
-    TrainingState state;
-    StopSignals stops;
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
-    try (Progress progress = new Progress(spec.commandLine().getErr(), Progress.interactive(),
-        plan.config().epochs(), perEpoch, metrics); StopSignals signals = StopSignals.install()) {
-      stops = signals;
-      Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
-          .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
-              .keepingPrevious())
-          .addListener(progress).addListener(signals);
-      if (steps != null) {
-        trainer.addListener(steps);
+    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
+    try (StopSignals signals = StopSignals.install()) {
+      DType numbers = plan.previous() != null && !given("--dtype")
+          ? plan.previous().dtype() : dtype();
+      Vae vae = Vae.build(settings, numbers);
+      RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
+      Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
+          vae.svi()).component(RunConfig.SETTINGS, settings)
+          .component(RunConfig.COMPONENT, plan.config());
+      provenance.put(Run.DTYPE, numbers.toString());
+      TrainingPosition at = continueFrom(plan, vae, rng, provenance);
+      long perEpoch = printStart(plan, vae, at);
+      TrainingState state;
+      try (Progress progress = new Progress(spec.commandLine().getErr(),
+          Progress.interactive(), plan.config().epochs(), perEpoch, metrics)) {
+        Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
+            .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
+                .keepingPrevious())
+            .addListener(progress).addListener(signals);
+        state = (steps == null ? trainer : trainer.addListener(steps)).resume(at,
+            plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
+            plan.config().epochs(), rng);
       }
-      state = trainer.resume(at, plan.previous() == null ? null
-          : plan.previous().checkpoint().epochStartRngState(), plan.config().epochs(), rng);
+      if (signals.received() != null) {
+        return interrupted(signals, state, at, perEpoch, dir);
+      }
+      signals.trainingDone("stopped after training, while writing pictures and test figures; "
+          + "the checkpoint of epoch " + state.epoch() + " is saved in " + dir + " ('latentj "
+          + "evaluate " + dir + "' and 'latentj sample " + dir + "' make what is missing)");
+      double trainingSeconds = (System.nanoTime() - started) / 1e9;
+      new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
+          steps == null ? List.of() : steps.points(), evalK,
+          summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
+          trainingSeconds, state);
     }
-    if (stops.received() != null) {
-      return interrupted(stops, state, perEpoch, dir);
-    }
-    double trainingSeconds = (System.nanoTime() - started) / 1e9;
-    new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
-        steps == null ? List.of() : steps.points(), evalK,
-        summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
-        trainingSeconds, state);
     return 0;
   }
 
@@ -397,15 +398,24 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Says what a stop by signal saved and how to continue; the exit code is 128 + signal. */
-  private int interrupted(StopSignals stops, TrainingState state, long perEpoch, Path dir) {
+  private int interrupted(StopSignals stops, TrainingState state, TrainingPosition start,
+      long perEpoch, Path dir) {
     PrintWriter err = spec.commandLine().getErr();
-    String where = state.batchesIntoEpoch() > 0
-        ? String.format(Locale.ROOT, "inside epoch %d, after batch %d of %d", state.epoch(),
-            state.batchesIntoEpoch(), perEpoch)
-        : "at the end of epoch " + state.epoch();
-    err.printf(Locale.ROOT, "%s: stopped %s (step %d, %d examples seen); saved %s%n"
-        + "continue with: ./latentj train --resume %s%n", stops.received(), where,
-        state.steps(), state.examplesSeen(), dir.resolve(Run.CHECKPOINT), dir);
+    if (state.steps() == start.step()) {
+      err.printf("%s: stopped before the first step; nothing new to save%s%n", stops.received(),
+          resume == null ? "" : " (" + dir.resolve(Run.CHECKPOINT) + " is as it was)");
+    } else {
+      String where = state.batchesIntoEpoch() > 0
+          ? String.format(Locale.ROOT, "inside epoch %d, after batch %d of %d", state.epoch(),
+              state.batchesIntoEpoch(), perEpoch)
+          : "at the end of epoch " + state.epoch();
+      err.printf(Locale.ROOT, "%s: stopped %s (step %d, %d examples seen); saved %s%n",
+          stops.received(), where, state.steps(), state.examplesSeen(),
+          dir.resolve(Run.CHECKPOINT));
+    }
+    if (resume != null || state.steps() != start.step()) {
+      err.printf("continue with: ./latentj train --resume %s%n", dir);
+    }
     err.flush();
     return stops.exitCode();
   }

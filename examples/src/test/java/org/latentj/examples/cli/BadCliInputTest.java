@@ -3,8 +3,6 @@ package org.latentj.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.training.CheckpointListener;
-import picocli.CommandLine;
 
 /**
  * The command line's rows of the bad-input table (issue 7): bad options and settings of every
@@ -147,6 +144,9 @@ class BadCliInputTest {
             "needs about", "GB of heap, more than the", "JAVA_OPTS=-Xmx", "--hidden"),
         new Row("train --hidden 2000,2000,2000 --particles 5000 --limit 100 --out NEWDIR", 1,
             "needs about", "activations of one batch", "--particles"),
+        // fails inside the first epoch, before any checkpoint: the new folder is removed
+        new Row("train --limit 100 --validation 0 --hidden 8 --lr 1e300 --optimizer sgd "
+            + "--batch-size 10 --out NEWDIR", 1, "must be finite"),
         new Row("train --limit 100 --validation 0 --epochs 1 --out LOCKED", 1,
             "--out", "locked is in use by another 'latentj train'", ".lock"),
         new Row("train --resume LOCKED", 2, "holds no checkpoint.safetensors"),
@@ -228,14 +228,9 @@ class BadCliInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void exitsWithItsCodeAndOneMessageNamingTheOptionOrFile(Row row) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Latentj.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args(row.args()));
-    String stderr = err.toString();
-    assertThat(code).as(stderr).isEqualTo(row.code());
+    LatentjTest.Result r = LatentjTest.latentj(args(row.args()));
+    String stderr = r.err();
+    assertThat(r.code()).as(stderr).isEqualTo(row.code());
     assertThat(stderr).contains(row.message());
     // One message, no stack trace: no "at pkg.Class.method(" frames, no exception class names.
     assertThat(stderr).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
@@ -251,14 +246,11 @@ class BadCliInputTest {
       "sample OPTDAMAGED --count 4 -o NEWPNG", "reconstruct OPTDAMAGED --count 4 -o NEWPNG",
       "manifold OPTDAMAGED --size 3 -o NEWPNG"})
   void aDamagedOptimizerSectionStillServesTheReadOnlyCommandsWithAWarning(String row) {
-    StringWriter err = new StringWriter();
-    CommandLine cl = Latentj.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    String[] args = args(row.replace("NEWJSON", dir.resolve("eval.json").toString())
-        .replace("NEWPNG", dir.resolve("picture.png").toString()));
-    assertThat(cl.execute(args)).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("warning: ", "checkpoint.safetensors",
+    LatentjTest.Result r = LatentjTest.latentj(args(row.replace("NEWJSON",
+        dir.resolve("eval.json").toString()).replace("NEWPNG",
+        dir.resolve("picture.png").toString())));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: ", "checkpoint.safetensors",
         "damage is in the optimizer section");
   }
 
@@ -269,15 +261,11 @@ class BadCliInputTest {
       csv.append(i * 20).append(",255,0\n");
     }
     Path file = Files.writeString(dir.resolve("pixels.csv"), csv);
-    StringWriter err = new StringWriter();
-    CommandLine cl = Latentj.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute("train", "--data", file.toString(), "--validation", "0", "--epochs",
-        "1", "--eval-k", "0", "--hidden", "4", "--latent", "1", "--out",
-        dir.resolve("pixels").toString());
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("note: " + file + ": the first row holds a cell that "
+    LatentjTest.Result r = LatentjTest.latentj("train", "--data", file.toString(),
+        "--validation", "0", "--epochs", "1", "--eval-k", "0", "--hidden", "4", "--latent", "1",
+        "--out", dir.resolve("pixels").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("note: " + file + ": the first row holds a cell that "
         + "is not a number, so it was taken for a header row and skipped",
         "note: " + file + ": values lie in [0, 255] with some above 1, so all were scaled by "
         + "1/255 to [0, 1]");

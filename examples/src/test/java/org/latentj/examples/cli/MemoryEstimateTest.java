@@ -27,7 +27,7 @@ class MemoryEstimateTest {
     // 100 rows x (784 + 400 + 40 + 20 + 400 + 784) widths x 4 values x 8 bytes.
     assertThat(m.activationBytes()).isEqualTo(100L * 2428 * 4 * 8);
     assertThat(m.bytes()).isLessThan(256L << 20);
-    m.requireFits(256L << 20, "train");
+    m.requireFits(256L << 20, 0, "train");
   }
 
   @Test
@@ -35,9 +35,12 @@ class MemoryEstimateTest {
     MemoryEstimate sgd = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.SGD, 0.1), 1, 0);
     assertThat(sgd.copies()).isEqualTo(5);
     MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)), 100, 0);
-    assertThatThrownBy(() -> huge.requireFits(4L << 30, "train"))
+    assertThatThrownBy(() -> huge.requireFits(4L << 30, 64L << 30, "train"))
         .hasMessageStartingWith("the run needs about 9.2 GB of heap, more than the 4.0 GB")
         .hasMessageContaining("163,000,824 values x 7 copies")
-        .hasMessageContaining("JAVA_OPTS=-Xmx12g ./latentj train");
+        .hasMessageContaining("JAVA_OPTS=-Xmx12g ./latentj train ..., or lower --hidden");
+    assertThatThrownBy(() -> huge.requireFits(4L << 30, 8L << 30, "train"))
+        .hasMessageEndingWith("JAVA_OPTS=-Xmx12g ./latentj train ...; this machine has only "
+            + "8.0 GB of memory, so lower --hidden, --batch-size or --particles");
   }
 }

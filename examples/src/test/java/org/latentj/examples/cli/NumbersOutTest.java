@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.examples.pictures.TrainingCurve;
 import org.latentj.inference.training.MetricsRecord;
-import picocli.CommandLine;
 
 /**
  * Numbers out of a run on data that are not images: {@code encode} writes posterior means and
@@ -28,13 +25,9 @@ class NumbersOutTest {
   static Path run;
 
   static String[] ran(int expectedCode, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Latentj.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    assertThat(cl.execute(args)).as(err.toString()).isEqualTo(expectedCode);
-    return new String[] {out.toString(), err.toString()};
+    LatentjTest.Result r = LatentjTest.latentj(args);
+    assertThat(r.code()).as(r.err()).isEqualTo(expectedCode);
+    return new String[] {r.out(), r.err()};
   }
 
   @BeforeAll

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.CheckpointStore;
+import org.latentj.testing.ChildJvm;
 
 /**
  * {@code latentj train} in a child JVM, stopped by SIGINT or SIGTERM: it saves a checkpoint at
@@ -24,22 +26,37 @@ class StopBySignalTest {
   @TempDir
   Path dir;
 
-  /** A small run: 1,200 digits, batches of 10, so an epoch is a fraction of a second. */
+  /**
+   * A small run: 2,000 digits in batches of 10 for 10 epochs, so a signal sent after the first
+   * epoch comes well before the end even on a fast idle machine (nine epochs of 200 steps left).
+   */
+  /** {@code latentj args} in a child JVM with the exact matrix kernel and {@code options}. */
+  private static ChildJvm latentj(List<String> options, String... args) throws IOException {
+    List<String> jvm = new ArrayList<>(List.of("-Dlatentj.matmul=ejml"));
+    jvm.addAll(options);
+    return ChildJvm.start(ChildJvm.command(jvm, Latentj.class, args));
+  }
+
   private static String[] train(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("train", "--hidden", "16", "--latent",
-        "2", "--limit", "1200", "--validation", "0", "--eval-k", "0", "--epochs", "3",
+    List<String> args = new ArrayList<>(List.of("train", "--hidden", "16", "--latent",
+        "2", "--limit", "2000", "--validation", "0", "--eval-k", "0", "--epochs", "10",
         "--batch-size", "10"));
     args.addAll(List.of(more));
     return args.toArray(new String[0]);
   }
 
-  private static ChildLatentj stopped(String signal, Path out)
+  /** Trains into {@code out}, sends {@code signal} after the first epoch, checks the end. */
+  private static void stop(String signal, int code, Path out)
       throws IOException, InterruptedException {
-    ChildLatentj child = ChildLatentj.start(List.of(), train("--out", out.toString()));
-    assertThat(child.awaitLineStarting("epoch 1/", TIMEOUT_MS)).as("%s", child.lines())
-        .isTrue();
-    child.signal(signal);
-    return child;
+    try (ChildJvm child = latentj(List.of(), train("--out", out.toString()))) {
+      assertThat(child.awaitLineStarting("epoch 1/", TIMEOUT_MS)).as("%s", child.lines())
+          .isTrue();
+      child.signal(signal);
+      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(code);
+      assertThat(String.join("\n", child.lines())).contains("SIG" + signal + ": stopped ",
+          "saved " + out.resolve(Run.CHECKPOINT),
+          "continue with: ./latentj train --resume " + out).doesNotContain("Exception");
+    }
   }
 
   private static Map<String, DMatrixRMaj> parameters(Path run) throws IOException {
@@ -49,19 +66,13 @@ class StopBySignalTest {
   @Test
   void sigintSavesTheStepAndResumeEndsBitForBitAsAnUnstoppedRun() throws Exception {
     Path interrupted = dir.resolve("interrupted");
-    try (ChildLatentj child = stopped("INT", interrupted)) {
-      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(130);
-      assertThat(String.join("\n", child.lines())).contains("SIGINT: stopped ",
-          "saved " + interrupted.resolve(Run.CHECKPOINT),
-          "continue with: ./latentj train --resume " + interrupted)
-          .doesNotContain("Exception");
-    }
-    try (ChildLatentj resumed = ChildLatentj.start(List.of(), "train", "--resume",
+    stop("INT", 130, interrupted);
+    try (ChildJvm resumed = latentj(List.of(), "train", "--resume",
         interrupted.toString())) {
       assertThat(resumed.waitFor(TIMEOUT_MS)).as("%s", resumed.lines()).isZero();
     }
     Path straight = dir.resolve("straight");
-    try (ChildLatentj child = ChildLatentj.start(List.of(), train("--out",
+    try (ChildJvm child = latentj(List.of(), train("--out",
         straight.toString()))) {
       assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isZero();
     }
@@ -75,11 +86,7 @@ class StopBySignalTest {
   @Test
   void sigtermSavesAndExits143() throws Exception {
     Path out = dir.resolve("terminated");
-    try (ChildLatentj child = stopped("TERM", out)) {
-      assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(143);
-      assertThat(String.join("\n", child.lines())).contains("SIGTERM: stopped ",
-          "continue with: ./latentj train --resume " + out);
-    }
+    stop("TERM", 143, out);
     assertThat(CheckpointStore.load(out.resolve(Run.CHECKPOINT)).position().epoch())
         .isGreaterThanOrEqualTo(1);
   }
@@ -87,7 +94,7 @@ class StopBySignalTest {
   @Test
   void outOfMemoryEndsInOneLineAndExitCode1() throws Exception {
     Path out = dir.resolve("oom");
-    try (ChildLatentj child = ChildLatentj.start(List.of("-Xmx24m"), "train", "--out",
+    try (ChildJvm child = latentj(List.of("-Xmx24m"), "train", "--out",
         out.toString())) {
       assertThat(child.waitFor(TIMEOUT_MS)).as("%s", child.lines()).isEqualTo(1);
       assertThat(child.lines()).hasSize(1);

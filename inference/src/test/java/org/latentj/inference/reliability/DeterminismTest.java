@@ -17,6 +17,7 @@ import org.latentj.inference.training.TrainingState;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.EjmlMatMulKernel;
 import org.latentj.tensor.MatMul;
+import org.latentj.testing.ChildJvm;
 
 /**
  * One seed and one set of settings give bit-identical parameters: twice in one JVM, and in two

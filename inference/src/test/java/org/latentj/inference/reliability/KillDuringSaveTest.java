@@ -19,6 +19,7 @@ import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointFormatException;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.tensor.Rngs;
+import org.latentj.testing.ChildJvm;
 
 /**
  * SIGKILL while checkpoints are being saved, {@value #TRIALS} times: a child JVM saves

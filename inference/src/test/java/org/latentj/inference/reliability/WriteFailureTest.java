@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.AtomicFiles;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
+import org.latentj.testing.ChildJvm;
 
 /**
  * A save that cannot complete (the disk fills up, the run folder is gone or is not a folder)

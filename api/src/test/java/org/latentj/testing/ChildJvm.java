@@ -1,4 +1,4 @@
-package org.latentj.inference.reliability;
+package org.latentj.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A separate JVM running a {@code main} class of the test class path, with its output lines
  * collected as they arrive. Under Surefire the class path is a manifest-only jar whose
- * {@code Class-Path} lists every entry, which a child JVM follows just the same.
+ * {@code Class-Path} lists every entry, which a child JVM follows just the same. Used by the
+ * inference tests that kill savers and by the examples' test that stops {@code latentj train}
+ * with signals.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -30,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** The command that runs {@code main} with {@code args} under {@code jvmOptions}. */
-  static List<String> command(List<String> jvmOptions, Class<?> main, String... args) {
+  public static List<String> command(List<String> jvmOptions, Class<?> main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -42,7 +44,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Starts {@code command} with standard error merged into the collected output. */
-  static ChildJvm start(List<String> command) throws IOException {
+  public static ChildJvm start(List<String> command) throws IOException {
     return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 
@@ -63,7 +65,7 @@ final class ChildJvm implements AutoCloseable {
    * Waits until an output line equals {@code line} and returns its arrival time
    * ({@link System#nanoTime()}), or -1 if the child ended or the time ran out first.
    */
-  long awaitLine(String line, long timeoutMillis) throws InterruptedException {
+  public long awaitLine(String line, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
     while (System.nanoTime() < deadline) {
       int i = lines.indexOf(line);
@@ -78,21 +80,43 @@ final class ChildJvm implements AutoCloseable {
     return -1;
   }
 
+  /** Waits until an output line starts with {@code prefix}; false if the child ended first. */
+  public boolean awaitLineStarting(String prefix, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      if (lines.stream().anyMatch(l -> l.startsWith(prefix))) {
+        return true;
+      }
+      if (!process.isAlive() && !reader.isAlive()) {
+        return false;
+      }
+      Thread.sleep(1);
+    }
+    return false;
+  }
+
+  /** Sends {@code signal} ("INT", "TERM", ...) to the child with kill(1). */
+  public void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start()
+        .waitFor();
+  }
+
   /** The arrival time of output line {@code line}, or -1 if it has not arrived. */
-  long arrival(String line) {
+  public long arrival(String line) {
     int i = lines.indexOf(line);
     return i < 0 ? -1 : arrivals.get(i);
   }
 
   /** SIGKILL on Linux and macOS: the child gets no chance to clean up. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
     reader.join(10_000);
   }
 
   /** Waits for the child to exit on its own and returns its exit code. */
-  int waitFor(long timeoutMillis) throws InterruptedException {
+  public int waitFor(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
       kill();
       throw new AssertionError("child JVM did not finish within " + timeoutMillis
@@ -103,7 +127,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** The output lines so far. */
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
