@@ -276,7 +276,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
 
-    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize());
+    MinibatchData batches = MinibatchData.of(runData.train(), config.batchSize());
     if (config.binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();
     }
