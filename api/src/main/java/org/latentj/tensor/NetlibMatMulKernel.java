@@ -86,7 +86,7 @@ public final class NetlibMatMulKernel extends GemmKernel {
    * and a second split would oversubscribe the cores.
    */
   public static NetlibMatMulKernel load() {
-    return load("1".equals(System.getenv("OPENBLAS_NUM_THREADS")) ? MatMulKernels.threads() : 1);
+    return load(MatMulKernels.netlibThreads());
   }
 
   /**
@@ -97,12 +97,30 @@ public final class NetlibMatMulKernel extends GemmKernel {
    * @throws IllegalStateException when no native BLAS can be loaded, naming the library tried
    * @throws IllegalArgumentException when {@value #SOURCE_PROPERTY} has an unknown value
    */
-  public static synchronized NetlibMatMulKernel load(int threads) {
+  public static NetlibMatMulKernel load(int threads) {
+    return load(System.getProperty(SOURCE_PROPERTY, "auto"), threads);
+  }
+
+  /**
+   * As {@link #load(int)}, with {@code source} ({@code auto}, {@code system}, {@code bundled} or
+   * {@code none}) in place of {@value #SOURCE_PROPERTY}.
+   *
+   * @throws IllegalStateException also when this process already loaded a library from another
+   *     source (netlib loads one per process)
+   */
+  public static synchronized NetlibMatMulKernel load(String source, int threads) {
     if (loaded != null) {
+      boolean other = (source.equalsIgnoreCase("bundled") && loaded.source() != Source.BUNDLED)
+          || (source.equalsIgnoreCase("system") && loaded.source() == Source.BUNDLED)
+          || source.equalsIgnoreCase("none");
+      if (other) {
+        throw new IllegalStateException("netlib matmul kernel: this process already loaded "
+            + loaded.library() + "; netlib loads one native BLAS per process");
+      }
       return new NetlibMatMulKernel(NativeBLAS.getInstance(), loaded, threads);
     }
-    Choice choice = choose(System.getProperty(SOURCE_PROPERTY, "auto"), namedLibrary(),
-        NetlibMatMulKernel::systemOpenBlas, BundledOpenBlas::extract);
+    Choice choice = choose(source, namedLibrary(), NetlibMatMulKernel::systemOpenBlas,
+        BundledOpenBlas::extract);
     // netlib's JNI stub reads the path when it loads; a named library is already in place.
     if (choice.source() == Source.SYSTEM || choice.source() == Source.BUNDLED) {
       System.setProperty(LIB_PATH_PROPERTY, choice.library());

@@ -90,6 +90,9 @@ class NativeBlasTest {
       assertThat(netlib.library()).endsWith("libopenblas_nolapack.so.0");
       assertThat(MatMulKernels.name(netlib)).isEqualTo("openblas-bundled");
       assertThat(netlib.toString()).contains(BundledOpenBlas.COORDINATES);
+      assertThat(MatMulKernels.byName("openblas-bundled")).isInstanceOf(NetlibMatMulKernel.class);
+      assertThatThrownBy(() -> NetlibMatMulKernel.load("none", 1))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("already loaded");
     }
   }
 
