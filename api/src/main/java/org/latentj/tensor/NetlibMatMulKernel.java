@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Products by a native BLAS ({@code dgemm}) through dev.ludovic.netlib's JNI binding (the one
+ * Products by a native BLAS ({@code dgemm}, and {@code sgemm} for float32) through dev.ludovic.netlib's JNI binding (the one
  * Apache Spark uses), which passes Java arrays without copying. EJML's row-major {@code m x n}
  * array is BLAS's column-major {@code n x m} transpose, so {@code C = A B} is computed as
  * {@code C^T = B^T A^T} with no copy.
@@ -259,6 +259,43 @@ public final class NetlibMatMulKernel extends GemmKernel {
     double beta = add ? 1.0 : 0.0;
     splitter.run(m, work, (lo, hi) -> blas.dgemm(opB, opA, n, hi - lo, k, 1.0, b, 0, ldb, left,
         lo * k, lda, beta, c, lo * n, n));
+  }
+
+  @Override
+  boolean hasFloat32Gemm() {
+    return true;
+  }
+
+  @Override
+  void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b,
+      float[] c, boolean add) {
+    // sgemm, laid out exactly as the dgemm form above.
+    long work = (long) m * n * k;
+    float[] rowsOfA = a;
+    boolean aTransposed = transA;
+    if (transA && splitter.splits(m, work)) {
+      rowsOfA = transposed(a, k, m);
+      aTransposed = false;
+    }
+    float[] left = rowsOfA;
+    String opB = transB ? "T" : "N";
+    String opA = aTransposed ? "T" : "N";
+    int ldb = transB ? k : n;
+    int lda = aTransposed ? m : k;
+    float beta = add ? 1.0f : 0.0f;
+    splitter.run(m, work, (lo, hi) -> blas.sgemm(opB, opA, n, hi - lo, k, 1.0f, b, 0, ldb, left,
+        lo * k, lda, beta, c, lo * n, n));
+  }
+
+  /** The {@code cols x rows} transpose of a row-major {@code rows x cols} float array. */
+  private static float[] transposed(float[] x, int rows, int cols) {
+    float[] t = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = x[i * cols + j];
+      }
+    }
+    return t;
   }
 
   /** The number of Java threads that share a large product. */

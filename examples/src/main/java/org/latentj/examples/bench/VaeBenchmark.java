@@ -29,6 +29,7 @@ import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.MatMul;
 import org.latentj.tensor.Rngs;
 
@@ -41,8 +42,9 @@ import org.latentj.tensor.Rngs;
  * <pre>epoch_s=&lt;median of epochs 2..N&gt; examples_per_s=&lt;..&gt; test_elbo=&lt;..&gt;
  * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;</pre>
  *
- * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]}; the
- * matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
+ * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]
+ * [float64|float32]} (a folder of {@code -} finds the data as without one; the dtype defaults to
+ * float64); the matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
  * {@link org.latentj.tensor.MatMulKernels}). {@code scripts/compare-pytorch.sh} runs it beside
  * the same model in PyTorch.
  */
@@ -52,15 +54,17 @@ public final class VaeBenchmark {
 
   public static void main(String[] args) throws Exception {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path folder = args.length > 1 ? FashionMnist.locate(Path.of(args[1])) : FashionMnist.locate();
+    Path folder = args.length > 1 && !args[1].equals("-") ? FashionMnist.locate(Path.of(args[1]))
+        : FashionMnist.locate();
+    DType dtype = args.length > 2 ? DType.parse(args[2]) : DType.FLOAT64;
     Dataset train = Transforms.scaleToUnit(FashionMnist.train(folder));
     Dataset test = Transforms.scaleToUnit(FashionMnist.test(folder));
     VaeSettings settings = VaeSettings.defaults();
     System.out.printf(Locale.ROOT, "VAE-400-20 on Fashion-MNIST (%s): %d train, %d test,"
-        + " %d epochs, %s, matmul kernel %s%n", folder, train.size(), test.size(), epochs,
-        settings, MatMul.kernel());
+        + " %d epochs, %s, %s, matmul kernel %s%n", folder, train.size(), test.size(), epochs,
+        settings, dtype, MatMul.kernel());
 
-    Injector injector = Guice.createInjector(new VaeModule(settings));
+    Injector injector = Guice.createInjector(new VaeModule(settings), VaeModule.dtype(dtype));
     Svi svi = injector.getInstance(Svi.class);
     Evaluator evaluator = new Evaluator(
         injector.getInstance(com.google.inject.Key.get(Program.class, Model.class)),
@@ -71,7 +75,7 @@ public final class VaeBenchmark {
     List<Double> seconds = new ArrayList<>();
     double[] lastTestElbo = {Double.NaN};
     double[] examplesPerSecond = new double[epochs + 1];
-    new Trainer(svi, MinibatchData.of(train, 128)).addListener(new TrainingListener() {
+    new Trainer(svi, MinibatchData.of(train, 128).inDtype(dtype)).addListener(new TrainingListener() {
       @Override
       public void onEpochEnd(TrainingState state, EpochSummary e) {
         seconds.add(e.seconds());
