@@ -8,6 +8,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Loss;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -112,7 +113,9 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
           t.weigh(g, g.distribution().detachParameters().logProb(g.value()))));
     }
     int n = batch.size();
-    Tensor normalized = Tensor.constant(normalizedWeights(logW.value(), k));
+    // The weights in float64 (exact widening of a float32 model's), then in the model's dtype.
+    Tensor normalized = Tensor.constant(normalizedWeights(logW.detach().to(DType.FLOAT64).value(),
+        k), logW.dtype());
     Tensor bound = combine(logW.detach(), k);
     double meanBound = bound.sum().item() / n;
     // Guide: sum_i w~_i^2 log w_i with q's parameters stopped, so gradient reaches phi only

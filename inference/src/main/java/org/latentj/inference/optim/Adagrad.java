@@ -1,7 +1,6 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
 
 /**
@@ -24,14 +23,14 @@ public final class Adagrad extends BaseOptimizer {
   private final double eps;
   private final double initialAccumulator;
   private final double weightDecay;
-  private final DMatrixRMaj[] sumSquares;
+  private final StateBuffers sumSquares;
 
   private Adagrad(Builder b, Map<String, Parameter> parameters) {
     super("Adagrad", parameters, b.learningRate);
     this.eps = b.eps;
     this.initialAccumulator = b.initialAccumulator;
     this.weightDecay = b.weightDecay;
-    this.sumSquares = newBuffers("sumSquares", initialAccumulator, true);
+    this.sumSquares = newStateBuffers("sumSquares", initialAccumulator, true);
   }
 
   /**
@@ -44,19 +43,35 @@ public final class Adagrad extends BaseOptimizer {
 
   @Override
   void update(long t, double lr) {
-    double wd = weightDecay;
     for (int k = 0; k < parameterCount(); k++) {
       Parameter param = parameter(k);
-      double[] p = param.value().data;
-      double[] grad = param.grad().data;
-      double[] s = sumSquares[k].data;
-      int n = param.value().getNumElements();
-      for (int i = 0; i < n; i++) {
-        double g = grad[i] + wd * p[i];
-        double si = s[i] + g * g;
-        s[i] = si;
-        p[i] -= lr * g / (Math.sqrt(si) + eps);
+      int n = param.rows() * param.cols();
+      if (sumSquares.d(k) != null) {
+        update(param.value().data, param.grad().data, sumSquares.d(k).data, n, lr);
+      } else {
+        update(param.valueF().data, param.gradF().data, sumSquares.f(k).data, n, lr);
       }
+    }
+  }
+
+  private void update(double[] p, double[] grad, double[] s, int n, double lr) {
+    double wd = weightDecay;
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      double si = s[i] + g * g;
+      s[i] = si;
+      p[i] -= lr * g / (Math.sqrt(si) + eps);
+    }
+  }
+
+  /** The same in float64 arithmetic on float32 parameters and state, rounded once per value. */
+  private void update(float[] p, float[] grad, float[] s, int n, double lr) {
+    double wd = weightDecay;
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      double si = s[i] + g * g;
+      s[i] = (float) si;
+      p[i] = (float) (p[i] - lr * g / (Math.sqrt(si) + eps));
     }
   }
 

@@ -16,8 +16,8 @@ import org.latentj.tensor.Tensor;
 /**
  * What every optimizer shares: the parameter list in a fixed order, the learning rate and step
  * count, and the registry of per-parameter state buffers with their checkpoint round trip. A
- * subclass allocates its buffers in its constructor with {@link #newBuffers} (float64 parameters
- * only) or {@link #newStateBuffers} (each buffer in its parameter's dtype) and implements one
+ * subclass allocates its buffers in its constructor with {@link #newStateBuffers} (each buffer
+ * in its parameter's dtype) and implements one
  * update in {@link #update}. {@link #state()} gives float32 buffers widened to float64 (exactly);
  * {@link #stateDtype} says which they were, and {@link #loadState} rounds them back.
  */
@@ -62,27 +62,6 @@ abstract class BaseOptimizer implements Optimizer {
       i++;
     }
     setLearningRate(learningRate);
-  }
-
-  /**
-   * Allocates and registers one buffer per parameter, keyed {@code kind/name}, filled with
-   * {@code initial}. With {@code nonNegative}, {@link #loadState} rejects negative entries
-   * (running sums or means of squares).
-   */
-  final DMatrixRMaj[] newBuffers(String kind, double initial, boolean nonNegative) {
-    for (int i = 0; i < parameters.length; i++) {
-      if (parameters[i].dtype() != DType.FLOAT64) {
-        throw new IllegalArgumentException(family + ": parameter '" + names[i] + "' is "
-            + parameters[i].dtype() + ", but " + family + " runs on float64 parameters only"
-            + " (Adam, AdamW and Sgd also take float32)");
-      }
-    }
-    StateBuffers made = newStateBuffers(kind, initial, nonNegative);
-    DMatrixRMaj[] d = new DMatrixRMaj[parameters.length];
-    for (int i = 0; i < parameters.length; i++) {
-      d[i] = made.d(i);
-    }
-    return d;
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.latentj.inference.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.Parameter;
 
 /**
@@ -31,9 +30,9 @@ public final class RmsProp extends BaseOptimizer {
   private final double momentum;
   private final boolean centered;
   private final double weightDecay;
-  private final DMatrixRMaj[] squareAvg;
-  private final DMatrixRMaj[] gradAvg;
-  private final DMatrixRMaj[] buffer;
+  private final StateBuffers squareAvg;
+  private final StateBuffers gradAvg;
+  private final StateBuffers buffer;
 
   private RmsProp(Builder b, Map<String, Parameter> parameters) {
     super("RmsProp", parameters, b.learningRate);
@@ -42,9 +41,9 @@ public final class RmsProp extends BaseOptimizer {
     this.momentum = b.momentum;
     this.centered = b.centered;
     this.weightDecay = b.weightDecay;
-    this.squareAvg = newBuffers("squareAvg", 0, true);
-    this.gradAvg = centered ? newBuffers("gradAvg", 0, false) : null;
-    this.buffer = momentum > 0 ? newBuffers("momentum", 0, false) : null;
+    this.squareAvg = newStateBuffers("squareAvg", 0, true);
+    this.gradAvg = centered ? newStateBuffers("gradAvg", 0, false) : null;
+    this.buffer = momentum > 0 ? newStateBuffers("momentum", 0, false) : null;
   }
 
   /**
@@ -57,37 +56,72 @@ public final class RmsProp extends BaseOptimizer {
 
   @Override
   void update(long t, double lr) {
+    for (int k = 0; k < parameterCount(); k++) {
+      Parameter param = parameter(k);
+      int n = param.rows() * param.cols();
+      if (squareAvg.d(k) != null) {
+        update(param.value().data, param.grad().data, squareAvg.d(k).data,
+            centered ? gradAvg.d(k).data : null, buffer != null ? buffer.d(k).data : null, n, lr);
+      } else {
+        update(param.valueF().data, param.gradF().data, squareAvg.f(k).data,
+            centered ? gradAvg.f(k).data : null, buffer != null ? buffer.f(k).data : null, n, lr);
+      }
+    }
+  }
+
+  private void update(double[] p, double[] grad, double[] v, double[] a, double[] b, int n,
+      double lr) {
     double wd = weightDecay;
     double keep = alpha;
     double blend = 1 - alpha;
     double mu = momentum;
-    for (int k = 0; k < parameterCount(); k++) {
-      Parameter param = parameter(k);
-      double[] p = param.value().data;
-      double[] grad = param.grad().data;
-      double[] v = squareAvg[k].data;
-      double[] a = centered ? gradAvg[k].data : null;
-      double[] b = buffer != null ? buffer[k].data : null;
-      int n = param.value().getNumElements();
-      for (int i = 0; i < n; i++) {
-        double g = grad[i] + wd * p[i];
-        double vi = keep * v[i] + blend * g * g;
-        v[i] = vi;
-        double d;
-        if (a != null) {
-          double ai = keep * a[i] + blend * g;
-          a[i] = ai;
-          d = Math.sqrt(Math.max(0, vi - ai * ai)) + eps;
-        } else {
-          d = Math.sqrt(vi) + eps;
-        }
-        if (b != null) {
-          double bi = mu * b[i] + g / d;
-          b[i] = bi;
-          p[i] -= lr * bi;
-        } else {
-          p[i] -= lr * g / d;
-        }
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      double vi = keep * v[i] + blend * g * g;
+      v[i] = vi;
+      double d;
+      if (a != null) {
+        double ai = keep * a[i] + blend * g;
+        a[i] = ai;
+        d = Math.sqrt(Math.max(0, vi - ai * ai)) + eps;
+      } else {
+        d = Math.sqrt(vi) + eps;
+      }
+      if (b != null) {
+        double bi = mu * b[i] + g / d;
+        b[i] = bi;
+        p[i] -= lr * bi;
+      } else {
+        p[i] -= lr * g / d;
+      }
+    }
+  }
+
+  /** The same in float64 arithmetic on float32 parameters and state, rounded once per value. */
+  private void update(float[] p, float[] grad, float[] v, float[] a, float[] b, int n,
+      double lr) {
+    double wd = weightDecay;
+    double keep = alpha;
+    double blend = 1 - alpha;
+    double mu = momentum;
+    for (int i = 0; i < n; i++) {
+      double g = grad[i] + wd * p[i];
+      double vi = keep * v[i] + blend * g * g;
+      v[i] = (float) vi;
+      double d;
+      if (a != null) {
+        double ai = keep * a[i] + blend * g;
+        a[i] = (float) ai;
+        d = Math.sqrt(Math.max(0, vi - ai * ai)) + eps;
+      } else {
+        d = Math.sqrt(vi) + eps;
+      }
+      if (b != null) {
+        double bi = mu * b[i] + g / d;
+        b[i] = (float) bi;
+        p[i] = (float) (p[i] - lr * bi);
+      } else {
+        p[i] = (float) (p[i] - lr * g / d);
       }
     }
   }

@@ -3,10 +3,13 @@ package org.latentj.inference.training;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_FDRM;
 import org.latentj.model.Loss;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
 
 /**
  * The one place gradients are made: runs a {@link Loss}'s backward passes and leaves in each
@@ -32,7 +35,8 @@ public final class Gradients {
       surrogates.get(0).value().backward();
       return;
     }
-    Map<Parameter, DMatrixRMaj> kept = new IdentityHashMap<>();
+    // Each parameter's running sum in its own dtype: a DMatrixRMaj or an FMatrixRMaj.
+    Map<Parameter, Object> kept = new IdentityHashMap<>();
     for (int i = 0; i < surrogates.size(); i++) {
       if (i > 0) {
         model.zeroGrad();
@@ -41,21 +45,29 @@ public final class Gradients {
       Loss.Surrogate s = surrogates.get(i);
       s.value().backward();
       for (Parameter p : trained(s.part(), model, guide).values()) {
-        DMatrixRMaj sum = kept.get(p);
-        if (sum == null) {
-          kept.put(p, p.grad().copy());
+        Object sum = kept.get(p);
+        if (p.dtype() == DType.FLOAT64) {
+          if (sum == null) {
+            kept.put(p, p.grad().copy());
+          } else {
+            CommonOps_DDRM.addEquals((DMatrixRMaj) sum, p.grad());
+          }
+        } else if (sum == null) {
+          kept.put(p, p.gradF().copy());
         } else {
-          CommonOps_DDRM.addEquals(sum, p.grad());
+          CommonOps_FDRM.addEquals((FMatrixRMaj) sum, p.gradF());
         }
       }
     }
     for (Module m : new Module[] {model, guide}) {
       for (Parameter p : m.parameters().values()) {
-        DMatrixRMaj sum = kept.get(p);
+        Object sum = kept.get(p);
         if (sum == null) {
           p.zeroGrad();
+        } else if (sum instanceof DMatrixRMaj d) {
+          p.grad().setTo(d);
         } else {
-          p.grad().setTo(sum);
+          p.gradF().setTo((FMatrixRMaj) sum);
         }
       }
     }
