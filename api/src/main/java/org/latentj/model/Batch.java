@@ -1,5 +1,6 @@
 package org.latentj.model;
 
+import java.util.Arrays;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -67,6 +68,26 @@ public final class Batch {
   /** How many times each example is repeated (1 unless {@link #repeat} made this batch). */
   public int particles() {
     return particles;
+  }
+
+  /**
+   * A per-particle tensor ({@link #particles()} rows, e.g. a global site drawn once per
+   * particle) laid out like this batch's rows: row {@code i*k + j} of the result is row j, the
+   * particle of example i that row holds. Differentiable.
+   */
+  public Tensor particleRows(Tensor perParticle) {
+    if (perParticle.rows() != particles) {
+      throw new IllegalArgumentException("Batch.particleRows: expected " + particles + " rows"
+          + " (one per particle), got " + perParticle.shape());
+    }
+    if (particles == size) {
+      return perParticle;
+    }
+    // Tiling rows is tiling the transpose's columns: examples() copies side by side.
+    Tensor columns = perParticle.transpose();
+    Tensor[] copies = new Tensor[examples()];
+    Arrays.fill(copies, columns);
+    return Tensor.concatColumns(copies).transpose();
   }
 
   /** The observed data. */

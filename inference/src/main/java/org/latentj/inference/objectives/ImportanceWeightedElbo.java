@@ -68,6 +68,13 @@ public final class ImportanceWeightedElbo extends ParticleObjective {
    * data's subsample factor r and nothing else, which then comes out of the log-sum-exp whole.
    */
   private static void requireOneRowScale(Traces t) {
+    for (Trace.Site s : t.guide().sites()) {
+      if (t.isGlobal(s) && s.distribution().batchSize() > 1) {
+        throw new IllegalArgumentException("ImportanceWeightedElbo: global site '" + s.name()
+            + "' has one draw per particle, which would couple the examples' log-sum-exps;"
+            + " draw it once (1 row) or use Elbo");
+      }
+    }
     for (Trace.Site s : Stream.concat(t.model().sites().stream(),
         t.guide().sites().stream()).toList()) {
       if (!t.isGlobal(s) && s.scale() != t.subsampleScale()) {

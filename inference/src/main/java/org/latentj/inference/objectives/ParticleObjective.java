@@ -15,18 +15,22 @@ import org.latentj.tensor.Tensor;
  * their sites, score each particle, and combine the k particles of each example. Subclasses
  * override only the per-particle term and the combination (as Pyro's ELBO family does).
  *
- * <p><b>Global sites.</b> A site with one row while the batch has more (e.g. Bayesian weights,
- * outside every plate) is global: it is drawn once per evaluation and shared by all k particles
- * and all examples. Its term {@code G} (scaled and masked like any other) is spread over the
- * examples the minibatch stands for, so the bound per example is
+ * <p><b>Global sites.</b> A site outside every plate (e.g. Bayesian weights) is global. With k
+ * particles it has k rows, one draw per particle, which the model lays out against the
+ * example-major data rows with {@code Batch.particleRows}; a global site may also have a single
+ * row, one draw shared by every particle. Its term {@code G_j} (scaled and masked like any
+ * other) is averaged over its rows and spread over the examples the minibatch stands for, so
+ * the bound per example is
  *
- * <pre>bound_i = combine_k(per-row terms of example i) / r + G / (n r)</pre>
+ * <pre>bound_i = combine_k(per-row terms of example i) / r + mean_j G_j / (n r)</pre>
  *
  * where n is the minibatch's examples and r the subsample factor ({@code size / subsampleSize})
- * of the plate the observed data sit in (1 without plates); its mean is the whole data set's
- * bound divided by the data set's size. Sharing one global draw among the particles keeps the
- * ELBO unbiased and, for the importance-weighted bound, keeps {@code G} outside the log-sum-exp,
- * which is still a lower bound on log p(x) (Jensen over the global variable).
+ * of the plate the observed data sit in (1 without plates); its mean estimates the whole data
+ * set's bound divided by the data set's size, and k particles give k independent global draws
+ * (so k reduces the variance of global gradients too). The importance-weighted bound combines
+ * particles inside a log-sum-exp per example, which a per-particle global would couple across
+ * examples; it accepts only a shared global (kept outside the log-sum-exp, still a lower bound
+ * by Jensen over the global variable).
  */
 public abstract class ParticleObjective implements Objective {
 
@@ -105,7 +109,7 @@ public abstract class ParticleObjective implements Objective {
       Tensor term = s.isObserved()
           ? t.weigh(s, s.distribution().logProb(s.value()))
           : latentTerm(t, s, t.guide().site(s.name()));
-      sum = LogWeights.plus(sum, term);
+      sum = LogWeights.plus(sum, term.rows() == 1 ? term : term.sum());
     }
     return sum;
   }

@@ -58,9 +58,13 @@ public final class Traces {
     return subsampleScale;
   }
 
-  /** Whether {@code s} is global: one row while the batch has more. */
+  /**
+   * Whether {@code s} is global: one row per particle ({@code k} rows, see
+   * {@code Batch.particleRows}) or one row shared by all, while the batch has more rows.
+   */
   public boolean isGlobal(Trace.Site s) {
-    return rows > 1 && s.distribution().batchSize() == 1;
+    int n = s.distribution().batchSize();
+    return rows > 1 && n != rows && (n == 1 || n == particles);
   }
 
   /** The latent sites with one row per example and particle, in the guide's order. */
@@ -82,11 +86,15 @@ public final class Traces {
 
   /**
    * A site's term in nats per example: a per-row term times {@code scale / r}, a global one times
-   * {@code scale / (n r)}; masked rows zeroed.
+   * {@code scale / (n r g)} where g is its rows (1 shared, or k particles, which are averaged);
+   * masked rows zeroed.
    */
   public Tensor weigh(Trace.Site s, Tensor term) {
-    double factor = isGlobal(s) ? 1.0 / (subsampleScale * examples()) : 1.0 / subsampleScale;
-    return s.weigh(term, factor);
+    if (!isGlobal(s)) {
+      return s.weigh(term, 1.0 / subsampleScale);
+    }
+    int g = s.distribution().batchSize();
+    return s.weigh(term, 1.0 / (subsampleScale * examples() * g));
   }
 
   /**
@@ -130,10 +138,10 @@ public final class Traces {
   private void requireRowsOrGlobal(Trace t) {
     for (Trace.Site s : t.sites()) {
       int n = s.distribution().batchSize();
-      if (n != rows && n != 1) {
+      if (n != rows && n != 1 && n != particles) {
         throw new IllegalStateException("site '" + s.name() + "' has " + n + " rows; a site is"
             + " per example (" + rows + " rows = " + examples() + " examples x " + particles
-            + " particles) or global (1 row)");
+            + " particles) or global (" + particles + " rows, one per particle, or 1 shared)");
       }
     }
   }
