@@ -31,7 +31,7 @@ final class SiteCosts {
       observes |= s.isObserved();
       Tensor term = t.weigh(s, s.distribution().logProb(s.value()));
       if (t.isGlobal(s)) {
-        global = LogWeights.plus(global, term);
+        global = LogWeights.plus(global, globalShare(term));
       } else {
         modelSites.add(s);
         modelTerms.add(term);
@@ -45,13 +45,21 @@ final class SiteCosts {
       Tensor logQ = logDensity(s);
       Tensor term = t.weigh(s, logQ).neg();
       if (t.isGlobal(s)) {
-        global = LogWeights.plus(global, term);
+        global = LogWeights.plus(global, globalShare(term));
       } else {
         guideSites.add(s);
         guideTerms.add(term);
         guideLogDensities.add(logQ);
       }
     }
+  }
+
+  /**
+   * A weighed global term as one number: its rows (one per particle, already divided by their
+   * count by {@code Traces.weigh}) summed, so it adds to every example's bound.
+   */
+  static Tensor globalShare(Tensor weighed) {
+    return weighed.rows() == 1 ? weighed : weighed.sum();
   }
 
   /** {@code log q(z)} at a guide site; a family with no density fails naming the site. */

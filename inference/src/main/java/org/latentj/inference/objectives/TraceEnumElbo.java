@@ -108,7 +108,7 @@ public final class TraceEnumElbo implements Objective {
     for (Trace.Site s : m.sites()) {
       Tensor term = modelRows.weigh(s, s.distribution().logProb(s.value()));
       if (modelRows.isGlobal(s)) {
-        global = LogWeights.plus(global, term);
+        global = LogWeights.plus(global, SiteCosts.globalShare(term));
       } else {
         joint = LogWeights.plus(joint, term);
       }
@@ -117,10 +117,15 @@ public final class TraceEnumElbo implements Objective {
     Tensor perGuideRow = joint == null ? Tensor.zeros(n * k * kg, 1)
         : km == 1 ? joint : joint.groupLogSumExp(km);
     Tensor logQ = null;
+    // The guide's view takes r, the data plate's subsample factor, from a trace that observes
+    // nothing, so it weighs by 1/1: divide by the model's r here.
+    double r = modelRows.subsampleScale();
     for (Trace.Site s : g.sites()) {
-      Tensor term = guideRows.weigh(s, s.distribution().logProb(s.value()));
+      Tensor weighed = guideRows.weigh(s, s.distribution().logProb(s.value()));
+      Tensor term = r == 1 ? weighed : weighed.mul(1.0 / r);
       if (guideRows.isGlobal(s)) {
-        global = global == null ? term.neg() : global.sub(term);
+        Tensor share = SiteCosts.globalShare(term);
+        global = global == null ? share.neg() : global.sub(share);
       } else {
         perGuideRow = perGuideRow.sub(term);
         if (plan.get(s.name()) != null) {
