@@ -7,20 +7,15 @@ import org.latentj.tensor.Tensor;
  * Fixes named sites to data (Pyro's {@code condition}): a conditioned site becomes observed with
  * the given value, so objectives score it as data and no guide needs to sample it.
  */
-public final class Condition extends Handler {
-
-  private final Map<String, Tensor> data;
+public final class Condition extends NamedValues {
 
   Condition(Map<String, Tensor> data) {
-    this.data = Map.copyOf(data);
+    super(data);
   }
 
   @Override
-  protected void process(Message m) {
-    Tensor v = data.get(m.name());
-    if (v != null) {
-      m.setValue(v);
-      m.setObserved(true);
-    }
+  void give(Message m, Tensor data) {
+    m.setValue(data);
+    m.setObserved(true);
   }
 }

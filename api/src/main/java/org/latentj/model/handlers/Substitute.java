@@ -5,21 +5,19 @@ import org.latentj.tensor.Tensor;
 
 /**
  * Sets the values of named latent sites (Pyro's {@code substitute}): they stay latent, so
- * objectives still score them as latent variables, but nothing is drawn for them.
+ * objectives still score them as latent variables, but nothing is drawn for them. Observed
+ * sites keep their data.
  */
-public final class Substitute extends Handler {
-
-  private final Map<String, Tensor> values;
+public final class Substitute extends NamedValues {
 
   Substitute(Map<String, Tensor> values) {
-    this.values = Map.copyOf(values);
+    super(values);
   }
 
   @Override
-  protected void process(Message m) {
-    Tensor v = values.get(m.name());
-    if (v != null && !m.isObserved()) {
-      m.setValue(v);
+  void give(Message m, Tensor value) {
+    if (!m.isObserved()) {
+      m.setValue(value);
     }
   }
 }

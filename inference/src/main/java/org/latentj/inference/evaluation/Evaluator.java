@@ -69,6 +69,10 @@ public final class Evaluator {
         for (int done = 0; done < k; done += chunk) {
           int c = Math.min(chunk, k - done);
           Traces t = ParticleObjective.run(model, guide, batch, c, rng);
+          if (t.hasGlobalSites()) {
+            throw new IllegalArgumentException("logLikelihood: the model has global sites, so"
+                + " log p(x) does not factor into one figure per example; use meanBound");
+          }
           Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
           for (int i = 0; i < running.length; i++) {
             running[i] = logAddExp(running[i], part.value().data[i]);

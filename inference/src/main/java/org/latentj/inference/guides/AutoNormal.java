@@ -67,8 +67,13 @@ public final class AutoNormal extends Program {
   @Override
   public void run(Sites s, Batch batch) {
     for (String name : sites.keySet()) {
-      Normal q = distribution(name, batch.particles());
-      s.sample(name, antithetic && batch.particles() > 1 ? new AntitheticNormal(q) : q);
+      int k = batch.particles();
+      if (antithetic && k % 2 != 0) {
+        throw new IllegalArgumentException("AutoNormal: antithetic draws come in pairs, so the"
+            + " objective needs an even number of particles, got " + k);
+      }
+      Normal q = distribution(name, k);
+      s.sample(name, antithetic && k > 1 ? new AntitheticNormal(q) : q);
     }
   }
 

@@ -83,7 +83,10 @@ public abstract class ParticleObjective implements Objective {
     return global == null ? perExample : perExample.add(global);
   }
 
-  /** The per-particle term over the per-row sites, {@code (n*k) x 1}, weighed by {@link Traces#weigh}. */
+  /**
+   * The per-particle term over the per-row sites, {@code (n*k) x 1}, each site's term weighed
+   * by {@link Traces#weigh}.
+   */
   protected abstract Tensor particleTerm(Traces t);
 
   /** Combines each example's k consecutive particle terms into one, {@code n x 1}. */

@@ -3,11 +3,12 @@ package org.latentj.inference.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.latentj.distributions.Normal;
 import org.latentj.distributions.StandardNormal;
 import org.latentj.inference.objectives.Elbo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.latentj.inference.objectives.ImportanceWeightedElbo;
 import org.latentj.model.Batch;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;
@@ -19,7 +20,7 @@ import org.latentj.model.handlers.Plate;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
-/** Each way of misusing handlers and plates fails at once with one message saying what and where. */
+/** Each misuse of handlers and plates fails at once with one message saying what and where. */
 class HandlerMisuseTest {
 
   @AfterEach
@@ -96,6 +97,16 @@ class HandlerMisuseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has 24 rows but the plate holds 24 (a subsample of 1000)"
             + " x 3 particles");
+  }
+
+  @Test
+  void theImportanceWeightedBoundRefusesAScaledSiteNamingItAndTheScale() {
+    Program scaledX = HandlersTest.model(() -> Handlers.scale(0.5));
+    assertThatThrownBy(() -> ImportanceWeightedElbo.of(3).bound(scaledX, HandlersTest.GUIDE,
+        HandlersTest.batch(), Rngs.create(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("site 'x' has scale 0.5")
+        .hasMessageContaining("use Elbo for scaled sites");
   }
 
   @Test

@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.latentj.distributions.Normal;
-import org.latentj.distributions.StandardNormal;
-import org.latentj.inference.objectives.Elbo;
 import org.junit.jupiter.api.Test;
+import org.latentj.distributions.KlRegistry;
+import org.latentj.distributions.Normal;
+import org.latentj.distributions.OneHotCategorical;
+import org.latentj.distributions.StandardNormal;
+import org.latentj.inference.objectives.AnalyticKlElbo;
+import org.latentj.inference.objectives.Elbo;
+import org.latentj.inference.objectives.ImportanceWeightedElbo;
+import org.latentj.inference.objectives.ParticleObjective;
 import org.latentj.model.Batch;
+import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;
 import org.latentj.model.Trace;
 import org.latentj.model.TraceRecorder;
 import org.latentj.model.handlers.Handler;
+import org.latentj.model.handlers.HandlerStack;
 import org.latentj.model.handlers.Handlers;
 import org.latentj.model.handlers.Message;
 import org.latentj.tensor.Rngs;
@@ -113,6 +120,33 @@ class HandlersTest {
       double expected = keep[r] ? plain.get(r, 0) : plain.get(r, 0) - logPx.get(r, 0);
       assertThat(masked.get(r, 0)).as("row %d", r).isCloseTo(expected, within(1e-12));
     }
+  }
+
+  @Test
+  void aMaskAroundTheWholeObjectiveZeroesEveryTermOfItsRowsInEveryObjective() {
+    boolean[] keep = {false, true, true, false};
+    for (Objective objective : new Objective[] {new Elbo(2),
+        new AnalyticKlElbo(KlRegistry.standard()), ImportanceWeightedElbo.of(3)}) {
+      Tensor plain = objective.bound(MODEL, GUIDE, batch(), Rngs.create(1));
+      Tensor masked;
+      try (Handler m = Handlers.mask(repeatEach(keep, objective))) {
+        masked = objective.bound(MODEL, GUIDE, batch(), Rngs.create(1));
+      }
+      for (int r = 0; r < ROWS; r++) {
+        assertThat(masked.get(r, 0)).as("%s, row %d", objective, r)
+            .isEqualTo(keep[r] ? plain.get(r, 0) : 0.0);
+      }
+    }
+  }
+
+  /** The mask for the objective's rows: each example's entry once per particle. */
+  private static boolean[] repeatEach(boolean[] keep, Objective objective) {
+    int k = ((ParticleObjective) objective).particles();
+    boolean[] rows = new boolean[keep.length * k];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = keep[i / k];
+    }
+    return rows;
   }
 
   @Test
@@ -238,19 +272,21 @@ class HandlersTest {
     }
   }
 
+  /** A program with one latent site, z. */
+  private static final Program ONE_SITE = new Program() {
+    @Override
+    public void run(Sites sites, Batch b) {
+      sites.sample("z", StandardNormal.of(b.size(), 1));
+    }
+  };
+
   @Test
   void theInnermostHandlerProcessesFirstAndPostprocessesLast() {
     List<String> log = new ArrayList<>();
-    Program one = new Program() {
-      @Override
-      public void run(Sites sites, Batch b) {
-        sites.sample("z", StandardNormal.of(b.size(), 1));
-      }
-    };
     try (Handler seed = Handlers.seed(Rngs.create(1));
         Handler outer = new Logging("outer", log).enter();
         Handler inner = new Logging("inner", log).enter()) {
-      Trace.record(one, Batch.generate(2, null));
+      Trace.record(ONE_SITE, Batch.generate(2, null));
     }
     assertThat(log).containsExactly("process inner z", "process outer z",
         "postprocess outer z valued", "postprocess inner z valued");
@@ -259,17 +295,11 @@ class HandlersTest {
   @Test
   void aStoppedMessageNeverReachesTheOuterHandlers() {
     List<String> log = new ArrayList<>();
-    Program one = new Program() {
-      @Override
-      public void run(Sites sites, Batch b) {
-        sites.sample("z", StandardNormal.of(b.size(), 1));
-      }
-    };
     try (Handler seed = Handlers.seed(Rngs.create(1));
         Handler outer = new Logging("outer", log).enter();
         Handler block = Handlers.block("z");
         Handler inner = new Logging("inner", log).enter()) {
-      Trace.record(one, Batch.generate(2, null));
+      Trace.record(ONE_SITE, Batch.generate(2, null));
     }
     assertThat(log).containsExactly("process inner z", "postprocess inner z valued");
   }
@@ -291,6 +321,35 @@ class HandlersTest {
       assertThat(t.site("x").scale()).isEqualTo(2.0);
       assertThat(t.site("z").scale()).isEqualTo(1.0);
     }
+  }
+
+  @Test
+  void eachThreadHasItsOwnStack() throws InterruptedException {
+    boolean[] seenElsewhere = new boolean[1];
+    try (Handler s = Handlers.scale(2)) {
+      Thread other = new Thread(() -> seenElsewhere[0] = HandlerStack.isActive());
+      other.start();
+      other.join();
+      assertThat(HandlerStack.isActive()).isTrue();
+    }
+    assertThat(seenElsewhere[0]).isFalse();
+    assertThat(HandlerStack.isActive()).isFalse();
+  }
+
+  @Test
+  void theGuideHandlerDrawsAFamilyWithNoRsampleAndSaysItIsNotReparameterized() {
+    Program discrete = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        sites.sample("c", OneHotCategorical.ofLogits(Tensor.zeros(b.size(), 3)));
+      }
+    };
+    Trace t = Trace.guide(discrete, Batch.generate(5, null), Rngs.create(1));
+    assertThat(t.site("c").isDrawn()).isTrue();
+    assertThat(t.site("c").isReparameterized()).isFalse();
+    assertThat(t.site("c").value().shape()).isEqualTo("5x3");
+    assertThat(Trace.guide(GUIDE, batch(), Rngs.create(1)).site("z").isReparameterized())
+        .isTrue();
   }
 
   @Test
