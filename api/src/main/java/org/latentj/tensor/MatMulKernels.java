@@ -12,8 +12,8 @@ import java.util.Locale;
  *   <li>{@code auto} (the default), the first of these that loads:
  *       <ol>
  *         <li>{@code netlib} with a native library named by
- *             {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}, or the machine's OpenBLAS, or the
- *             OpenBLAS that Maven brought ({@code org.bytedeco:openblas}, linux-x86_64), in that
+ *             {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}, or the OpenBLAS that Maven brought
+ *             ({@code org.bytedeco:openblas}, linux-x86_64), or the machine's OpenBLAS, in that
  *             order (never the generic {@code libblas.so.3}, which may be the slow reference);
  *         <li>{@code vector} when the JVM runs with {@code --add-modules jdk.incubator.vector}
  *             (the {@code latentj} launcher and {@code scripts/run.sh} pass it);
@@ -23,6 +23,8 @@ import java.util.Locale;
  *       so in one line on standard error, unless {@code -Dlatentj.blas=none} asked for that;
  *   <li>{@code netlib}: the native BLAS, {@link NetlibMatMulKernel} (fails if none loads);
  *       {@code -Dlatentj.blas=system|bundled|none} narrows where it may come from;
+ *   <li>{@code openblas-system}, {@code openblas-bundled}: {@code netlib} from that source only
+ *       (the names {@link #name} gives them; one per process, as netlib loads one library);
  *   <li>{@code vector}: the register-tiled Vector API kernel (fails without the module);
  *   <li>{@code blocked}: {@link BlockedMatMulKernel}, pure Java, nothing to install;
  *   <li>{@code ejml}: EJML's own {@code CommonOps_DDRM}, {@link EjmlMatMulKernel}, the reference.
@@ -68,12 +70,20 @@ public final class MatMulKernels {
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "auto" -> best(threads);
       case "netlib" -> NetlibMatMulKernel.load();
+      case "openblas-system" -> NetlibMatMulKernel.load("system", netlibThreads());
+      case "openblas-bundled" -> NetlibMatMulKernel.load("bundled", netlibThreads());
       case "vector" -> vector(threads);
       case "blocked" -> new BlockedMatMulKernel(threads);
       case "ejml" -> new EjmlMatMulKernel();
       default -> throw new IllegalArgumentException(PROPERTY + ": unknown kernel '" + name
-          + "' (expected auto, netlib, vector, blocked or ejml)");
+          + "' (expected auto, netlib, openblas-system, openblas-bundled, vector, blocked or"
+          + " ejml)");
     };
+  }
+
+  /** The Java threads a native BLAS kernel splits over, as {@link NetlibMatMulKernel#load()}. */
+  static int netlibThreads() {
+    return "1".equals(System.getenv("OPENBLAS_NUM_THREADS")) ? threads() : 1;
   }
 
   /** The fastest kernel that loads here, as {@code auto} chooses it. */

@@ -21,14 +21,18 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>the one named by {@value #LIB_PATH_PROPERTY} (a full path) or {@value #LIB_PROPERTY} (a
  *       file name), when either is set ({@link Source#NAMED});
- *   <li>the machine's OpenBLAS, {@code libopenblas.so.0} (Debian's {@code libopenblas0} or
- *       {@code libopenblas0-openmp}), when installed ({@link Source#SYSTEM});
  *   <li>the OpenBLAS that Maven brought, {@value BundledOpenBlas#COORDINATES} with its
- *       linux-x86_64 natives ({@link Source#BUNDLED}, see {@link BundledOpenBlas});
+ *       linux-x86_64 natives ({@link Source#BUNDLED}, see {@link BundledOpenBlas}): the build
+ *       latentj is tested with, as fast as the system's at its best and, unlike Debian's
+ *       OpenMP build ({@code libopenblas0-openmp}), not slowed by OpenMP threads spinning in a
+ *       JVM (measured: README, "Matrix kernels");
+ *   <li>the machine's OpenBLAS, {@code libopenblas.so.0} (Debian's {@code libopenblas0} or
+ *       {@code libopenblas0-openmp}), when installed ({@link Source#SYSTEM}): where latentj
+ *       brings no natives;
  *   <li>{@code libblas.so.3}, which may be the slow reference BLAS ({@link Source#GENERIC}).
  * </ol>
  * The system property {@value #SOURCE_PROPERTY} narrows the search: {@code auto} (the default,
- * all four), {@code system} (1, 2, 4), {@code bundled} (3 only) or {@code none} (no native BLAS:
+ * all four), {@code system} (1, 3, 4), {@code bundled} (2 only) or {@code none} (no native BLAS:
  * {@link #load()} fails, and {@link MatMulKernels} uses a Java kernel). netlib loads one library
  * per process, so the first successful load fixes it; later loads share it.
  *
@@ -86,7 +90,7 @@ public final class NetlibMatMulKernel extends GemmKernel {
    * and a second split would oversubscribe the cores.
    */
   public static NetlibMatMulKernel load() {
-    return load("1".equals(System.getenv("OPENBLAS_NUM_THREADS")) ? MatMulKernels.threads() : 1);
+    return load(MatMulKernels.netlibThreads());
   }
 
   /**
@@ -97,12 +101,30 @@ public final class NetlibMatMulKernel extends GemmKernel {
    * @throws IllegalStateException when no native BLAS can be loaded, naming the library tried
    * @throws IllegalArgumentException when {@value #SOURCE_PROPERTY} has an unknown value
    */
-  public static synchronized NetlibMatMulKernel load(int threads) {
+  public static NetlibMatMulKernel load(int threads) {
+    return load(System.getProperty(SOURCE_PROPERTY, "auto"), threads);
+  }
+
+  /**
+   * As {@link #load(int)}, with {@code source} ({@code auto}, {@code system}, {@code bundled} or
+   * {@code none}) in place of {@value #SOURCE_PROPERTY}.
+   *
+   * @throws IllegalStateException also when this process already loaded a library from another
+   *     source (netlib loads one per process)
+   */
+  public static synchronized NetlibMatMulKernel load(String source, int threads) {
     if (loaded != null) {
+      boolean other = (source.equalsIgnoreCase("bundled") && loaded.source() != Source.BUNDLED)
+          || (source.equalsIgnoreCase("system") && loaded.source() == Source.BUNDLED)
+          || source.equalsIgnoreCase("none");
+      if (other) {
+        throw new IllegalStateException("netlib matmul kernel: this process already loaded "
+            + loaded.library() + "; netlib loads one native BLAS per process");
+      }
       return new NetlibMatMulKernel(NativeBLAS.getInstance(), loaded, threads);
     }
-    Choice choice = choose(System.getProperty(SOURCE_PROPERTY, "auto"), namedLibrary(),
-        NetlibMatMulKernel::systemOpenBlas, BundledOpenBlas::extract);
+    Choice choice = choose(source, namedLibrary(), NetlibMatMulKernel::systemOpenBlas,
+        BundledOpenBlas::extract);
     // netlib's JNI stub reads the path when it loads; a named library is already in place.
     if (choice.source() == Source.SYSTEM || choice.source() == Source.BUNDLED) {
       System.setProperty(LIB_PATH_PROPERTY, choice.library());
@@ -152,19 +174,20 @@ public final class NetlibMatMulKernel extends GemmKernel {
     if (named != null) {
       return new Choice(named, Source.NAMED);
     }
-    String installed = system.get();
-    if (installed != null) {
-      return new Choice(installed, Source.SYSTEM);
-    }
+    String bundledProblem = null;
     if (which.equals("auto")) {
       try {
         return new Choice(bundled.get(), Source.BUNDLED);
       } catch (IllegalStateException e) {
-        // No natives for this platform: the generic library, or the Java kernels after it.
-        return new Choice("libblas.so.3", Source.GENERIC, e.getMessage());
+        // No natives for this platform: the machine's OpenBLAS, or the generic library.
+        bundledProblem = e.getMessage();
       }
     }
-    return new Choice("libblas.so.3", Source.GENERIC);
+    String installed = system.get();
+    if (installed != null) {
+      return new Choice(installed, Source.SYSTEM);
+    }
+    return new Choice("libblas.so.3", Source.GENERIC, bundledProblem);
   }
 
   /** Where the library came from. */

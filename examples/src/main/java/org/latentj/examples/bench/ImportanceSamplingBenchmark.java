@@ -58,7 +58,7 @@ public final class ImportanceSamplingBenchmark {
         + " kernel %s, chunk %d samples, %d rows per pass%n", epochs, MatMul.kernel(), CHUNK,
         ROWS_PER_PASS);
     if (epochs > 0) {
-      new Trainer(injector.getInstance(Svi.class), MinibatchData.of(train.features(), 128))
+      new Trainer(injector.getInstance(Svi.class), MinibatchData.of(train, 128))
           .fit(epochs, Rngs.derive(settings.seed(), "training"));
     }
     Evaluator evaluator = new Evaluator(

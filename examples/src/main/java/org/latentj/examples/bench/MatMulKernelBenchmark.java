@@ -26,9 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code multAddTransA} the weight gradient and {@code multAddTransB} the input gradient.
  *
  * <p>{@code kernel} is a {@link MatMulKernels} name with an optional thread count:
- * {@code blocked:1} is the blocked kernel on one thread. OpenBLAS ({@code netlib}) uses
- * {@code OPENBLAS_NUM_THREADS} (all cores by default). Example, one shape, two kernels:
- * {@code scripts/jmh.sh MatMulKernelBenchmark -p shape=128x784x400 -p kernel=ejml,netlib}.
+ * {@code blocked:1} is the blocked kernel on one thread. OpenBLAS ({@code netlib}, or
+ * {@code openblas-system} and {@code openblas-bundled} for one source: each parameter runs in a
+ * JVM of its own, so both can be compared in one run) uses {@code OPENBLAS_NUM_THREADS} (all
+ * cores by default). Example, one shape, the system and the Maven OpenBLAS against Java:
+ * {@code scripts/jmh.sh 'MatMulKernelBenchmark.mult$' -p shape=128x784x400
+ * -p kernel=openblas-system,openblas-bundled,vector:2,blocked:2}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -71,7 +71,7 @@ public final class VaeBenchmark {
     List<Double> seconds = new ArrayList<>();
     double[] lastTestElbo = {Double.NaN};
     double[] examplesPerSecond = new double[epochs + 1];
-    new Trainer(svi, MinibatchData.of(train.features(), 128)).addListener(new TrainingListener() {
+    new Trainer(svi, MinibatchData.of(train, 128)).addListener(new TrainingListener() {
       @Override
       public void onEpochEnd(TrainingState state, EpochSummary e) {
         seconds.add(e.seconds());

@@ -172,7 +172,10 @@ final class RunData {
       default:
         break;
     }
-    return new RunData(train, validation, test, both[0].imageShape().orElse(null), notes);
+    // The training set stays compact (bytes, read per minibatch); the held-out sets, a sixth of
+    // it, are read whole more than once (figures, evaluation), so they are held as doubles.
+    return new RunData(train, validation == null ? null : validation.toDense(), test.toDense(),
+        both[0].imageShape().orElse(null), notes);
   }
 
   private static Dataset prepare(Dataset data, int limit) {
@@ -183,13 +186,8 @@ final class RunData {
 
   /** {@code d} scaled by 1/255 when its values lie in [0, 255] with some above 1. */
   private static Dataset scaled(Dataset d) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : d.features().data) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    return min >= 0 && max > 1 && max <= 255 ? Transforms.scaleToUnit(d) : d;
+    double[] range = d.valueRange();
+    return range[0] >= 0 && range[1] > 1 && range[1] <= 255 ? Transforms.scaleToUnit(d) : d;
   }
 
   /** Whether {@code likelihood} scores only values in [0, 1]. */
@@ -239,6 +237,10 @@ final class RunData {
   void requireUnitInterval(String likelihood) {
     for (Dataset d : new Dataset[] {train, validation, test}) {
       if (d == null) {
+        continue;
+      }
+      double[] range = d.valueRange();
+      if (range[0] >= 0 && range[1] <= 1) {
         continue;
       }
       DMatrixRMaj m = d.features();

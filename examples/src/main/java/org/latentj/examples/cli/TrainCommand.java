@@ -365,7 +365,7 @@ final class TrainCommand implements Callable<Integer> {
   private static MinibatchData batches(Plan plan, DType numbers) {
     RunData runData = plan.data();
     RunConfig config = plan.config();
-    MinibatchData batches = MinibatchData.of(runData.train().features(), config.batchSize())
+    MinibatchData batches = MinibatchData.of(runData.train(), config.batchSize())
         .inDtype(numbers);
     if (config.binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();

@@ -11,22 +11,28 @@ import org.ejml.data.DMatrixRMaj;
  * {@code i}), optional integer labels in {@code [0, classCount)}, optional class names and image
  * shape, and its {@link Provenance}.
  *
- * <p>Immutable by convention: the feature matrix is shared, not copied (a 60,000 x 784 matrix is
- * 376 MB), so {@link #features()} returns the live matrix, which callers must not modify, and the
- * factories take ownership of the matrix they are given. Labels are copied in and out.
- * {@link #subset} and {@link #rows} copy the selected rows into a new matrix.
+ * <p>The features are held either as a dense float64 matrix or, for 8-bit pixels read by
+ * {@link IdxReader}, compactly as the bytes themselves ({@link #isCompact()}): Fashion-MNIST's
+ * 60,000 x 784 pixels are 47 MB as bytes, 376 MB as doubles. {@link Transforms#scaleToUnit}
+ * keeps them bytes (read as {@code b / 255}), {@link Minibatches} converts only the rows of each
+ * batch, and {@link #features()} builds the matrix on demand; the doubles are the same either way.
+ *
+ * <p>Immutable by convention: a dense feature matrix is shared, not copied, so
+ * {@link #features()} returns the live matrix, which callers must not modify, and the factories
+ * take ownership of the matrix they are given. Labels are copied in and out. {@link #subset} and
+ * {@link #rows} copy the selected rows into a new store of the same kind.
  */
 public final class Dataset {
 
-  private final DMatrixRMaj features;
+  private final FeatureStore store;
   private final int[] labels;
   private final List<String> classNames;
   private final ImageShape imageShape;
   private final Provenance provenance;
 
-  private Dataset(DMatrixRMaj features, int[] labels, List<String> classNames,
+  private Dataset(FeatureStore store, int[] labels, List<String> classNames,
       ImageShape imageShape, Provenance provenance) {
-    this.features = features;
+    this.store = store;
     this.labels = labels;
     this.classNames = classNames;
     this.imageShape = imageShape;
@@ -43,7 +49,21 @@ public final class Dataset {
       throw new IllegalArgumentException("Dataset: features need at least one column, got "
           + features.numRows + "x" + features.numCols);
     }
-    return new Dataset(features, null, List.of(), null, provenance);
+    return new Dataset(FeatureStore.dense(features), null, List.of(), null, provenance);
+  }
+
+  /**
+   * An unlabelled data set over 8-bit values (Not copied), {@code rows x cols} row-major, read as
+   * {@code b & 0xFF}.
+   */
+  static Dataset ofBytes(byte[] values, int rows, int cols, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    if (cols < 1) {
+      throw new IllegalArgumentException("Dataset: features need at least one column, got "
+          + rows + "x" + cols);
+    }
+    return new Dataset(FeatureStore.bytes(values, rows, cols, 1.0), null, List.of(), null,
+        provenance);
   }
 
   /** This data set with {@code labels} (copied), one per row, each {@code >= 0}. */
@@ -69,7 +89,7 @@ public final class Dataset {
             + " is outside [0, " + (names.isEmpty() ? "inf" : names.size()) + ")");
       }
     }
-    return new Dataset(features, labels.clone(), names, imageShape, provenance);
+    return new Dataset(store, labels.clone(), names, imageShape, provenance);
   }
 
   /** This data set, its columns being the pixels of {@code shape}-sized images, row by row. */
@@ -79,7 +99,7 @@ public final class Dataset {
       throw new IllegalArgumentException("Dataset: image shape " + shape + " has "
           + shape.pixels() + " pixels but the data has " + featureCount() + " columns");
     }
-    return new Dataset(features, labels, classNames, shape, provenance);
+    return new Dataset(store, labels, classNames, shape, provenance);
   }
 
   /**
@@ -92,29 +112,62 @@ public final class Dataset {
       throw new IllegalArgumentException("Dataset: new features are " + newFeatures.numRows
           + "x" + newFeatures.numCols + ", expected " + size() + " rows");
     }
-    ImageShape shape = newFeatures.numCols == featureCount() ? imageShape : null;
-    return new Dataset(newFeatures, labels, classNames, shape, provenance.derive(step));
+    return withStore(FeatureStore.dense(newFeatures), step);
+  }
+
+  /** The same examples over {@code newStore}, a transform named {@code step} of this store. */
+  Dataset withStore(FeatureStore newStore, String step) {
+    ImageShape shape = newStore.cols == featureCount() ? imageShape : null;
+    return new Dataset(newStore, labels, classNames, shape, provenance.derive(step));
+  }
+
+  /**
+   * This data set with its features held as a dense float64 matrix: itself when they already
+   * are, else a copy (for a held-out set whose {@link #features()} is read more than once).
+   */
+  public Dataset toDense() {
+    return store.compact() ? new Dataset(FeatureStore.dense(store.matrix()), labels, classNames,
+        imageShape, provenance) : this;
   }
 
   /** The same data with another provenance, e.g. a friendlier description of the same files. */
   public Dataset withProvenance(Provenance newProvenance) {
     Objects.requireNonNull(newProvenance, "newProvenance");
-    return new Dataset(features, labels, classNames, imageShape, newProvenance);
+    return new Dataset(store, labels, classNames, imageShape, newProvenance);
   }
 
   /** The number of examples (rows). */
   public int size() {
-    return features.numRows;
+    return store.rows;
   }
 
   /** The number of features (columns). */
   public int featureCount() {
-    return features.numCols;
+    return store.cols;
   }
 
-  /** The live {@code size() x featureCount()} feature matrix. Not to be modified. */
+  /**
+   * The {@code size() x featureCount()} feature matrix: the live one of a dense data set (Not to
+   * be modified); for a compact one a new matrix each call, so read it once, or use
+   * {@link Minibatches} or {@link #toDense()}.
+   */
   public DMatrixRMaj features() {
-    return features;
+    return store.matrix();
+  }
+
+  /** Whether the features are held as bytes rather than a float64 matrix (see above). */
+  public boolean isCompact() {
+    return store.compact();
+  }
+
+  /** The smallest and largest feature value, {@code {min, max}}, read without a matrix. */
+  public double[] valueRange() {
+    return store.valueRange();
+  }
+
+  /** How the features are held, for {@link Minibatches} and {@link Transforms}. */
+  FeatureStore store() {
+    return store;
   }
 
   /** Whether the examples carry labels. */
@@ -156,8 +209,6 @@ public final class Dataset {
    */
   public Dataset subset(int[] rows) {
     Objects.requireNonNull(rows, "rows");
-    int d = featureCount();
-    DMatrixRMaj out = new DMatrixRMaj(rows.length, d);
     int[] outLabels = labels == null ? null : new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
       int r = rows[i];
@@ -165,12 +216,11 @@ public final class Dataset {
         throw new IndexOutOfBoundsException("Dataset.subset: rows[" + i + "] = " + r
             + " is outside [0, " + size() + ")");
       }
-      System.arraycopy(features.data, r * d, out.data, i * d, d);
       if (outLabels != null) {
         outLabels[i] = labels[r];
       }
     }
-    return new Dataset(out, outLabels, classNames, imageShape,
+    return new Dataset(store.select(rows), outLabels, classNames, imageShape,
         provenance.derive("subset of " + rows.length + " rows"));
   }
 
@@ -180,11 +230,8 @@ public final class Dataset {
       throw new IndexOutOfBoundsException("Dataset.rows(" + from + ", " + to
           + "): need 0 <= from <= to <= " + size());
     }
-    int d = featureCount();
-    DMatrixRMaj out = new DMatrixRMaj(to - from, d);
-    System.arraycopy(features.data, from * d, out.data, 0, (to - from) * d);
     int[] outLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
-    return new Dataset(out, outLabels, classNames, imageShape,
+    return new Dataset(store.rows(from, to), outLabels, classNames, imageShape,
         provenance.derive("rows " + from + ".." + to));
   }
 
@@ -197,7 +244,7 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset(" + size() + " x " + featureCount()
+    return "Dataset(" + size() + " x " + featureCount() + (isCompact() ? " bytes" : "")
         + (imageShape == null ? "" : ", images " + imageShape)
         + (labels == null ? ", unlabelled" : ", labelled"
             + (classNames.isEmpty() ? "" : " (" + classNames.size() + " classes)"))

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reads IDX files, the format of MNIST and its family (LeCun et al., "Gradient-based learning
@@ -43,7 +42,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Errors are {@link DataFileException}s naming the file, what is wrong, and the byte offset
  * and header field (offsets in a gzip file are in the uncompressed stream). Labels are read as
- * ints, pixels as doubles in {@code [0, 255]}.
+ * ints, pixels as values in {@code [0, 255]}, held as the bytes themselves (a compact
+ * {@link Dataset}; {@link Dataset#features()} gives them as doubles).
  */
 public final class IdxReader {
 
@@ -147,17 +147,12 @@ public final class IdxReader {
     int n = images.dims()[0];
     int rows = images.dims()[1];
     int cols = images.dims()[2];
-    byte[] bytes = images.data();
-    DMatrixRMaj features = new DMatrixRMaj(n, rows * cols);
-    double[] d = features.data;
-    for (int i = 0; i < bytes.length; i++) {
-      d[i] = bytes[i] & 0xFF;
-    }
     List<SourceFile> files = labels == null ? List.of(images.source())
         : List.of(images.source(), labels.source());
     String description = labels == null ? "IDX " + images.source().name()
         : "IDX " + images.source().name() + " labelled by " + labels.source().name();
-    Dataset ds = Dataset.of(features, new Provenance(description, files))
+    // The pixels stay bytes (Dataset#isCompact): 1 byte a value, converted per minibatch.
+    Dataset ds = Dataset.ofBytes(images.data(), n, rows * cols, new Provenance(description, files))
         .withImageShape(new ImageShape(rows, cols));
     if (labels == null) {
       return ds;

@@ -13,8 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  * depends only on the generator's state) or in their stored order, cut into batches of
  * {@code batchSize} rows; the last, smaller batch is kept or dropped as asked.
  *
- * <p>{@link #next()} copies the batch's rows (one {@code System.arraycopy} per row) into one
- * reusable matrix and returns it, so an epoch allocates nothing per example or per batch; the
+ * <p>{@link #next()} copies the batch's rows (one {@code System.arraycopy} per row, or for a
+ * compact {@link Dataset} of bytes one conversion per value) into one reusable matrix and
+ * returns it, so an epoch allocates nothing per example or per batch; the
  * returned matrix is overwritten by the next call. {@link #rowIndex(int)} tells which data row
  * each batch row came from (for labels, or to address per-example state).
  * {@link #newEpoch(UniformRandomProvider)} starts the next epoch reusing every buffer.
@@ -23,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Minibatches implements Iterator<DMatrixRMaj> {
 
-  private final DMatrixRMaj data;
+  private final FeatureStore data;
   private final int batchSize;
   private final boolean dropLast;
   private final int[] order;
@@ -32,16 +33,16 @@ public final class Minibatches implements Iterator<DMatrixRMaj> {
   private int position;
   private int currentSize;
 
-  private Minibatches(DMatrixRMaj data, int batchSize, boolean dropLast) {
+  private Minibatches(FeatureStore data, int batchSize, boolean dropLast) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("Minibatches: batchSize must be >= 1, got " + batchSize);
     }
     this.data = data;
     this.batchSize = batchSize;
     this.dropLast = dropLast;
-    this.order = new int[data.numRows];
-    int rows = Math.min(batchSize, Math.max(data.numRows, 1));
-    this.batch = new DMatrixRMaj(rows, data.numCols);
+    this.order = new int[data.rows];
+    int rows = Math.min(batchSize, Math.max(data.rows, 1));
+    this.batch = new DMatrixRMaj(rows, data.cols);
     this.batchRows = new int[rows];
   }
 
@@ -51,27 +52,35 @@ public final class Minibatches implements Iterator<DMatrixRMaj> {
    */
   public static Minibatches shuffled(DMatrixRMaj data, int batchSize, boolean dropLast,
       UniformRandomProvider rng) {
-    Minibatches m = new Minibatches(Objects.requireNonNull(data, "data"), batchSize, dropLast);
+    return shuffled(FeatureStore.dense(Objects.requireNonNull(data, "data")), batchSize,
+        dropLast, rng);
+  }
+
+  /**
+   * As {@link #shuffled(DMatrixRMaj, int, boolean, UniformRandomProvider)} over features, which
+   * a compact data set keeps as bytes, converting only each batch's rows.
+   */
+  public static Minibatches shuffled(Dataset data, int batchSize, boolean dropLast,
+      UniformRandomProvider rng) {
+    return shuffled(data.store(), batchSize, dropLast, rng);
+  }
+
+  private static Minibatches shuffled(FeatureStore data, int batchSize, boolean dropLast,
+      UniformRandomProvider rng) {
+    Minibatches m = new Minibatches(data, batchSize, dropLast);
     m.newEpoch(rng);
     return m;
   }
 
-  /** As {@link #shuffled(DMatrixRMaj, int, boolean, UniformRandomProvider)} over features. */
-  public static Minibatches shuffled(Dataset data, int batchSize, boolean dropLast,
-      UniformRandomProvider rng) {
-    return shuffled(data.features(), batchSize, dropLast, rng);
-  }
-
   /** One pass over the rows of {@code data} in stored order, last batch kept (for evaluation). */
   public static Minibatches inOrder(DMatrixRMaj data, int batchSize) {
-    Minibatches m = new Minibatches(Objects.requireNonNull(data, "data"), batchSize, false);
-    m.newEpoch(null);
-    return m;
+    return shuffled(FeatureStore.dense(Objects.requireNonNull(data, "data")), batchSize, false,
+        null);
   }
 
-  /** As {@link #inOrder(DMatrixRMaj, int)} over features. */
+  /** As {@link #inOrder(DMatrixRMaj, int)} over features (compact ones stay bytes). */
   public static Minibatches inOrder(Dataset data, int batchSize) {
-    return inOrder(data.features(), batchSize);
+    return shuffled(data.store(), batchSize, false, null);
   }
 
   /**
@@ -111,14 +120,13 @@ public final class Minibatches implements Iterator<DMatrixRMaj> {
           + " batches; call newEpoch");
     }
     int size = Math.min(batchSize, order.length - position);
-    int d = data.numCols;
+    int d = data.cols;
     batch.reshape(size, d);
-    double[] src = data.data;
     double[] dst = batch.data;
     for (int i = 0; i < size; i++) {
       int row = order[position + i];
       batchRows[i] = row;
-      System.arraycopy(src, row * d, dst, i * d, d);
+      data.copyRow(row, dst, i * d);
     }
     position += size;
     currentSize = size;

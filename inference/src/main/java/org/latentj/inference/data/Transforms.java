@@ -21,18 +21,15 @@ public final class Transforms {
 
   private Transforms() {}
 
-  /** {@code x / 255}; every value must lie in {@code [0, 255]}. */
+  /**
+   * {@code x / 255}; every value must lie in {@code [0, 255]}. Bytes stay bytes, read as
+   * {@code b / 255} (no copy of the set; the same doubles as dividing a float64 copy).
+   */
   public static Dataset scaleToUnit(Dataset data) {
-    DMatrixRMaj in = data.features();
-    requireRange("scaleToUnit: input", in, 0, 255);
-    DMatrixRMaj out = new DMatrixRMaj(in.numRows, in.numCols);
-    double[] a = in.data;
-    double[] b = out.data;
-    int n = in.getNumElements();
-    for (int i = 0; i < n; i++) {
-      b[i] = a[i] / 255.0;
+    if (!data.isCompact()) {
+      requireRange("scaleToUnit: input", data.features(), 0, 255);
     }
-    return data.withFeatures(out, "scaled to [0,1] (x / 255)");
+    return data.withStore(data.store().dividedBy(255.0), "scaled to [0,1] (x / 255)");
   }
 
   /** {@code 1[x > 0.5]}; every value must lie in {@code [0, 1]}. */
@@ -75,7 +72,9 @@ public final class Transforms {
 
   /** Fails naming the first row and column of {@code data} holding NaN or an infinity. */
   public static Dataset requireFinite(Dataset data) {
-    requireFinite("data (" + data.provenance().description() + ")", data.features());
+    if (!data.isCompact()) { // bytes are finite
+      requireFinite("data (" + data.provenance().description() + ")", data.features());
+    }
     return data;
   }
 

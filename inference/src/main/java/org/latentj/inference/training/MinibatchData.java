@@ -4,8 +4,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.DynamicBinarizer;
 import org.latentj.inference.data.Minibatches;
+import org.latentj.inference.data.Provenance;
 import org.latentj.inference.data.Transforms;
 import org.latentj.model.Batch;
 import org.latentj.tensor.DType;
@@ -17,6 +19,9 @@ import org.latentj.tensor.Tensor;
  * fresh Bernoulli draw of every grey level (the IWAE paper's protocol). Buffers are reused: each
  * batch is valid until the next.
  *
+ * <p>A compact {@link Dataset} (8-bit pixels held as bytes) stays compact: each batch's rows are
+ * converted into the reused batch matrix, so the training set is never held as float64.
+ *
  * <p>The factories scan the data (and condition) once for NaN and infinities, so a bad value is
  * reported against the data, by row and column, rather than later as a non-finite loss or an
  * encoder output a head rejects; nothing is checked per step.
@@ -26,17 +31,17 @@ import org.latentj.tensor.Tensor;
  */
 public final class MinibatchData implements EpochData {
 
-  private final DMatrixRMaj data;
+  private final Dataset data;
   private final DMatrixRMaj condition;
   private final Minibatches batches;
   private final boolean binarize;
   private final DType dtype;
   private final DMatrixRMaj conditionBuffer;
 
-  private MinibatchData(DMatrixRMaj data, DMatrixRMaj condition, int batchSize,
+  private MinibatchData(Dataset data, DMatrixRMaj condition, int batchSize,
       boolean binarize, DType dtype) {
-    if (condition != null && condition.numRows != data.numRows) {
-      throw new IllegalArgumentException("MinibatchData: data has " + data.numRows
+    if (condition != null && condition.numRows != data.size()) {
+      throw new IllegalArgumentException("MinibatchData: data has " + data.size()
           + " rows but the condition has " + condition.numRows);
     }
     this.data = data;
@@ -45,7 +50,7 @@ public final class MinibatchData implements EpochData {
     this.dtype = dtype;
     this.batches = Minibatches.inOrder(data, batchSize);
     this.conditionBuffer = condition == null ? null
-        : new DMatrixRMaj(Math.min(batchSize, data.numRows), condition.numCols);
+        : new DMatrixRMaj(Math.min(batchSize, data.size()), condition.numCols);
   }
 
   /**
@@ -56,7 +61,22 @@ public final class MinibatchData implements EpochData {
    */
   public static MinibatchData of(DMatrixRMaj data, int batchSize) {
     Transforms.requireFinite("MinibatchData: data", data);
+    return new MinibatchData(wrap(data), null, batchSize, false, DType.FLOAT64);
+  }
+
+  /**
+   * Shuffled minibatches of the features of {@code data}, kept as bytes when it is compact.
+   *
+   * @throws IllegalArgumentException naming the row, column and value of the first NaN or
+   *     infinity in the features
+   */
+  public static MinibatchData of(Dataset data, int batchSize) {
+    Transforms.requireFinite(data);
     return new MinibatchData(data, null, batchSize, false, DType.FLOAT64);
+  }
+
+  private static Dataset wrap(DMatrixRMaj data) {
+    return Dataset.of(data, Provenance.inMemory("a matrix"));
   }
 
   /**
@@ -69,7 +89,7 @@ public final class MinibatchData implements EpochData {
       int batchSize) {
     Transforms.requireFinite("MinibatchData: data", data);
     Transforms.requireFinite("MinibatchData: condition", condition);
-    return new MinibatchData(data, condition, batchSize, false, DType.FLOAT64);
+    return new MinibatchData(wrap(data), condition, batchSize, false, DType.FLOAT64);
   }
 
   /** The same batches, each epoch freshly binarized (values must be in [0, 1]). */
@@ -87,7 +107,7 @@ public final class MinibatchData implements EpochData {
 
   @Override
   public int size() {
-    return data.numRows;
+    return data.size();
   }
 
   @Override
@@ -126,8 +146,8 @@ public final class MinibatchData implements EpochData {
 
   @Override
   public String toString() {
-    return "MinibatchData(" + data.numRows + " examples, batch " + batches.batchSize()
-        + (binarize ? ", dynamic binarization" : "") + (dtype == DType.FLOAT64 ? "" : ", " + dtype)
-        + ")";
+    return "MinibatchData(" + data.size() + " examples, batch " + batches.batchSize()
+        + (binarize ? ", dynamic binarization" : "")
+        + (dtype == DType.FLOAT64 ? "" : ", " + dtype) + ")";
   }
 }
