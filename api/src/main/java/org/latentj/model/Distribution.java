@@ -62,6 +62,26 @@ public interface Distribution {
         + " has no closed-form entropy");
   }
 
+  /** Whether {@link #enumerateSupport} is available: the support is finite and small enough. */
+  default boolean hasEnumerateSupport() {
+    return false;
+  }
+
+  /**
+   * Every value of the support, one per row: {@code K x eventSize}, the same for every row of the
+   * batch (Pyro's {@code enumerate_support}). Exact sums over a discrete site (enumeration) run
+   * the model once on each of these values.
+   *
+   * @throws UnsupportedOperationException where the support is continuous, unbounded or too
+   *     large to enumerate
+   */
+  default Tensor enumerateSupport() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no finite support"
+        + " to enumerate: enumeration sums over the values of a discrete family such as Bernoulli"
+        + " or OneHotCategorical (a continuous site needs a reparameterized or score-function"
+        + " estimator)");
+  }
+
   /**
    * The same distribution with its parameters cut from the graph (stop-gradient): log-densities
    * of it carry gradient only through the value. Doubly-reparameterized estimators (DReG) need it.

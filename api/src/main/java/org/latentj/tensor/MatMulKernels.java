@@ -12,8 +12,8 @@ import java.util.Locale;
  *   <li>{@code auto} (the default), the first of these that loads:
  *       <ol>
  *         <li>{@code netlib} with a native library named by
- *             {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}, or the machine's OpenBLAS, or the
- *             OpenBLAS that Maven brought ({@code org.bytedeco:openblas}, linux-x86_64), in that
+ *             {@link NetlibMatMulKernel#LIB_PATH_PROPERTY}, or the OpenBLAS that Maven brought
+ *             ({@code org.bytedeco:openblas}, linux-x86_64), or the machine's OpenBLAS, in that
  *             order (never the generic {@code libblas.so.3}, which may be the slow reference);
  *         <li>{@code vector} when the JVM runs with {@code --add-modules jdk.incubator.vector}
  *             (the {@code latentj} launcher and {@code scripts/run.sh} pass it);

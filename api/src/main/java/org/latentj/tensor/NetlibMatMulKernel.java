@@ -21,14 +21,18 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>the one named by {@value #LIB_PATH_PROPERTY} (a full path) or {@value #LIB_PROPERTY} (a
  *       file name), when either is set ({@link Source#NAMED});
- *   <li>the machine's OpenBLAS, {@code libopenblas.so.0} (Debian's {@code libopenblas0} or
- *       {@code libopenblas0-openmp}), when installed ({@link Source#SYSTEM});
  *   <li>the OpenBLAS that Maven brought, {@value BundledOpenBlas#COORDINATES} with its
- *       linux-x86_64 natives ({@link Source#BUNDLED}, see {@link BundledOpenBlas});
+ *       linux-x86_64 natives ({@link Source#BUNDLED}, see {@link BundledOpenBlas}): the build
+ *       latentj is tested with, as fast as the system's at its best and, unlike Debian's
+ *       OpenMP build ({@code libopenblas0-openmp}), not slowed by OpenMP threads spinning in a
+ *       JVM (measured: README, "Matrix kernels");
+ *   <li>the machine's OpenBLAS, {@code libopenblas.so.0} (Debian's {@code libopenblas0} or
+ *       {@code libopenblas0-openmp}), when installed ({@link Source#SYSTEM}): where latentj
+ *       brings no natives;
  *   <li>{@code libblas.so.3}, which may be the slow reference BLAS ({@link Source#GENERIC}).
  * </ol>
  * The system property {@value #SOURCE_PROPERTY} narrows the search: {@code auto} (the default,
- * all four), {@code system} (1, 2, 4), {@code bundled} (3 only) or {@code none} (no native BLAS:
+ * all four), {@code system} (1, 3, 4), {@code bundled} (2 only) or {@code none} (no native BLAS:
  * {@link #load()} fails, and {@link MatMulKernels} uses a Java kernel). netlib loads one library
  * per process, so the first successful load fixes it; later loads share it.
  *
@@ -170,19 +174,20 @@ public final class NetlibMatMulKernel extends GemmKernel {
     if (named != null) {
       return new Choice(named, Source.NAMED);
     }
-    String installed = system.get();
-    if (installed != null) {
-      return new Choice(installed, Source.SYSTEM);
-    }
+    String bundledProblem = null;
     if (which.equals("auto")) {
       try {
         return new Choice(bundled.get(), Source.BUNDLED);
       } catch (IllegalStateException e) {
-        // No natives for this platform: the generic library, or the Java kernels after it.
-        return new Choice("libblas.so.3", Source.GENERIC, e.getMessage());
+        // No natives for this platform: the machine's OpenBLAS, or the generic library.
+        bundledProblem = e.getMessage();
       }
     }
-    return new Choice("libblas.so.3", Source.GENERIC);
+    String installed = system.get();
+    if (installed != null) {
+      return new Choice(installed, Source.SYSTEM);
+    }
+    return new Choice("libblas.so.3", Source.GENERIC, bundledProblem);
   }
 
   /** Where the library came from. */

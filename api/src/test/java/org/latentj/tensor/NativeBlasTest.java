@@ -41,18 +41,18 @@ class NativeBlasTest {
   }
 
   @Test
-  void autoTriesNamedThenSystemThenBundledThenGeneric() {
+  void autoTriesNamedThenBundledThenSystemThenGeneric() {
     List<String> asked = new ArrayList<>();
     assertThat(choose("auto", "/x/libmkl.so", "/sys", "/jar", asked))
         .isEqualTo(new Choice("/x/libmkl.so", Source.NAMED));
     assertThat(asked).isEmpty();
-    assertThat(choose("auto", null, "/sys", "/jar", asked))
-        .isEqualTo(new Choice("/sys", Source.SYSTEM));
-    assertThat(asked).containsExactly("system");
-    asked.clear();
-    assertThat(choose(" AUTO ", null, null, "/jar", asked))
+    assertThat(choose(" AUTO ", null, "/sys", "/jar", asked))
         .isEqualTo(new Choice("/jar", Source.BUNDLED));
-    assertThat(asked).containsExactly("system", "bundled");
+    assertThat(asked).containsExactly("bundled");
+    asked.clear();
+    assertThat(choose("auto", null, "/sys", null, asked))
+        .isEqualTo(new Choice("/sys", Source.SYSTEM, null));
+    assertThat(asked).containsExactly("bundled", "system");
     Choice generic = choose("auto", null, null, null, asked);
     assertThat(generic.source()).isEqualTo(Source.GENERIC);
     assertThat(generic.library()).isEqualTo("libblas.so.3");

@@ -61,6 +61,40 @@ public final class Bernoulli extends LogitsFamily {
     return Tensor.constant(out, l.dtype());
   }
 
+  /**
+   * The largest event size whose support is enumerated: {@code 2^d} joint values, so 12 columns
+   * are already 4096 values per example.
+   */
+  public static final int MAX_ENUMERATED_COLUMNS = 12;
+
+  @Override
+  public boolean hasEnumerateSupport() {
+    return eventSize() <= MAX_ENUMERATED_COLUMNS;
+  }
+
+  /**
+   * The {@code 2^d} joint values of the {@code d} columns, row {@code j} holding the bits of
+   * {@code j} (column 0 the most significant): {@code 2^d x d}.
+   *
+   * @throws UnsupportedOperationException when {@code d > } {@value #MAX_ENUMERATED_COLUMNS}
+   */
+  @Override
+  public Tensor enumerateSupport() {
+    int d = eventSize();
+    if (d > MAX_ENUMERATED_COLUMNS) {
+      throw new UnsupportedOperationException("Bernoulli with " + d + " columns has 2^" + d
+          + " joint values, more than the 2^" + MAX_ENUMERATED_COLUMNS + " latentj enumerates");
+    }
+    int k = 1 << d;
+    DMatrixRMaj out = new DMatrixRMaj(k, d);
+    for (int j = 0; j < k; j++) {
+      for (int c = 0; c < d; c++) {
+        out.data[j * d + c] = (j >> (d - 1 - c)) & 1;
+      }
+    }
+    return Tensor.constant(out);
+  }
+
   @Override
   public Tensor mean() {
     return probs();

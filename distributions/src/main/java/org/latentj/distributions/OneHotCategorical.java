@@ -125,6 +125,22 @@ public final class OneHotCategorical extends LogitsFamily {
     return last; // u landed on the rounding gap at the very top: the last class with weight
   }
 
+  @Override
+  public boolean hasEnumerateSupport() {
+    return true;
+  }
+
+  /** The {@code K} one-hot rows: the {@code K x K} identity. */
+  @Override
+  public Tensor enumerateSupport() {
+    int k = eventSize();
+    DMatrixRMaj out = new DMatrixRMaj(k, k);
+    for (int j = 0; j < k; j++) {
+      out.data[j * k + j] = 1.0;
+    }
+    return Tensor.constant(out);
+  }
+
   /** {@code softmax(logits)}. */
   @Override
   public Tensor mean() {

@@ -102,6 +102,13 @@ public final class Poisson implements Distribution {
     return Checks.noNaN(FAMILY + ".logProb", perColumn.rowSums());
   }
 
+  /** Always throws: the counts 0, 1, 2, ... are unbounded, so no exact sum over them exists. */
+  @Override
+  public Tensor enumerateSupport() {
+    throw new UnsupportedOperationException("Poisson has unbounded support (every count 0, 1, 2,"
+        + " ...), so it cannot be enumerated");
+  }
+
   @Override
   public Tensor sample(UniformRandomProvider rng) {
     double[] eta = logRate.value().data;

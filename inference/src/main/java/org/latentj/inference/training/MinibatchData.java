@@ -147,7 +147,7 @@ public final class MinibatchData implements EpochData {
   @Override
   public String toString() {
     return "MinibatchData(" + data.size() + " examples, batch " + batches.batchSize()
-        + (binarize ? ", dynamic binarization" : "") + (dtype == DType.FLOAT64 ? "" : ", " + dtype)
-        + ")";
+        + (binarize ? ", dynamic binarization" : "")
+        + (dtype == DType.FLOAT64 ? "" : ", " + dtype) + ")";
   }
 }

@@ -1,0 +1,109 @@
+package org.latentj.inference.objectives;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.Tensor;
+
+/**
+ * Which sites {@link TraceEnumElbo} enumerates and how their values are laid out along rows.
+ * Every enumerated site multiplies the rows of its program: the guide runs on
+ * {@code n x k x Kg} rows and the model on {@code n x k x Kg x Km}, where {@code Kg} and
+ * {@code Km} are the products of the support sizes of the guide's and the model's enumerated
+ * sites, so each row holds one joint value of all of them (the Cartesian product). Rows are
+ * example-major, then particle, then the guide's joint value, then the model's, so each model
+ * row group of {@code Km} shares one guide row. Within one program the site found first varies
+ * slowest: its value at row {@code r} is {@code support[(r / stride) % K]}, {@code stride} the
+ * product of the sizes of the same program's sites found after it.
+ *
+ * <p>A plan is immutable; {@link #with} adds a site found during a run.
+ */
+final class EnumerationPlan {
+
+  /** The program a site is enumerated in. */
+  enum Side { GUIDE, MODEL }
+
+  /** One enumerated site: its name, program and support ({@code K x eventSize}). */
+  record Entry(String name, Side side, Tensor support) {
+    int size() {
+      return support.rows();
+    }
+  }
+
+  /**
+   * Thrown by {@link Enumerate} at a site the plan does not hold yet, so the objective can add it
+   * and run again with the rows it needs (Pyro's sequential enumeration uses the same non-local
+   * exit). It carries no stack trace: it is control flow, not an error.
+   */
+  static final class Undiscovered extends RuntimeException {
+    private final transient Entry entry;
+
+    Undiscovered(Entry entry) {
+      super("enumerated site '" + entry.name() + "' not yet in the plan", null, false, false);
+      this.entry = entry;
+    }
+
+    Entry entry() {
+      return entry;
+    }
+  }
+
+  private final List<Entry> entries;
+
+  private EnumerationPlan(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  static EnumerationPlan empty() {
+    return new EnumerationPlan(List.of());
+  }
+
+  EnumerationPlan with(Entry e) {
+    List<Entry> more = new ArrayList<>(entries);
+    more.add(e);
+    return new EnumerationPlan(more);
+  }
+
+  /** The entry for {@code name}, or null. */
+  Entry get(String name) {
+    for (Entry e : entries) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  List<Entry> entries() {
+    return entries;
+  }
+
+  /** The product of the support sizes of {@code side}'s sites: how much it multiplies rows. */
+  int expansion(Side side) {
+    int product = 1;
+    for (Entry e : entries) {
+      if (e.side() == side) {
+        product = Math.multiplyExact(product, e.size());
+      }
+    }
+    return product;
+  }
+
+  /** {@code e}'s value on each of {@code rows} rows of its program's run (class comment). */
+  Tensor values(Entry e, int rows) {
+    int stride = 1;
+    for (int i = entries.indexOf(e) + 1; i < entries.size(); i++) {
+      if (entries.get(i).side() == e.side()) {
+        stride *= entries.get(i).size();
+      }
+    }
+    DMatrixRMaj support = e.support().value();
+    int k = support.numRows;
+    int d = support.numCols;
+    DMatrixRMaj out = new DMatrixRMaj(rows, d);
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(support.data, ((r / stride) % k) * d, out.data, r * d, d);
+    }
+    return Tensor.constant(out);
+  }
+}
