@@ -14,6 +14,7 @@
 #   TORCH_CONFIGS  which PyTorch configurations to run (default: "1t 2t-passive 2t-bind");
 #                  also 2t-spin, PyTorch's default OpenMP wait policy, which spins and is slow
 #   PYTHON         the Python with torch (default: the first of /usr/bin/python3, python3)
+#   LATENTJ_DTYPE  latentj's dtype, float64 (the default) or float32 (PyTorch runs float32)
 #
 # PyTorch's configurations (each also OPENBLAS_NUM_THREADS unset, the OpenMP build of OpenBLAS,
 # libopenblas0-openmp, first on LD_LIBRARY_PATH, so PyTorch's OpenMP threads and OpenBLAS's
@@ -71,7 +72,7 @@ logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 echo "== latentj VaeBenchmark, $epochs epochs"
 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" scripts/run.sh org.latentj.examples.bench.VaeBenchmark \
-  "$epochs" ${folder:+"$folder"} | tee "$logs/latentj.txt"
+  "$epochs" "${folder:--}" "${LATENTJ_DTYPE:-float64}" | tee "$logs/latentj.txt"
 
 torch_run() {
   local name=$1
