@@ -251,8 +251,8 @@ final class TrainCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Plan plan = resume == null ? fresh() : resumed();
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
-        .requireFits("train");
+    MemoryEstimate.of(plan.settings(), numbers(plan), plan.config().batchSize(),
+        plan.data().values()).requireFits("train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
         requireNoRun(plan.dir());
@@ -310,8 +310,7 @@ final class TrainCommand implements Callable<Integer> {
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     // A signal stops training cleanly; after training it ends the JVM with a line saying so.
     try (StopSignals signals = StopSignals.install()) {
-      DType numbers = plan.previous() != null && !given("--dtype")
-          ? plan.previous().dtype() : dtype();
+      DType numbers = numbers(plan);
       Vae vae = Vae.build(settings, numbers);
       RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
       Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
@@ -418,6 +417,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     err.flush();
     return stops.exitCode();
+  }
+
+  /** The run's dtype: a resumed run keeps its own unless {@code --dtype} is given. */
+  private DType numbers(Plan plan) {
+    return plan.previous() != null && !given("--dtype") ? plan.previous().dtype() : dtype();
   }
 
   /** The {@code --dtype} option, parsed. */
