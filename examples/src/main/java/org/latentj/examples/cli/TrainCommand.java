@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Fits a variational autoencoder and writes a run folder: checkpoint.safetensors "
             + "(saved after every epoch), metrics.jsonl (one line per epoch), samples.png, "
-            + "reconstructions.png, training-curve.png, manifold.png (latent size 2 only) and "
-            + "summary.json (test ELBO and importance-sampled log p(x)).",
+            + "reconstructions.png, training-curve.png, manifold.png (latent size 2 only), "
+            + "summary.json (test ELBO and importance-sampled log p(x)) and index.html, a page "
+            + "showing all of it (open it from disk; 'latentj report RUN_DIR' writes it again).",
         "With no options: the 784-400-20-400-784 VAE of Kingma & Welling (2013) on the 8,000 "
             + "embedded MNIST training digits (1,000 held out for validation), tested on the "
             + "2,000 embedded test digits.",
