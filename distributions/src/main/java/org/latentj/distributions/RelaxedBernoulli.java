@@ -2,7 +2,6 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -27,16 +26,13 @@ import org.latentj.tensor.Tensor;
  * summed over the event. Values are clamped into {@code [MIN_NORMAL, 1 - 2^-53]} before the
  * logs, so a draw that rounded to 0 or 1 still has a finite density.
  */
-public final class RelaxedBernoulli extends LogitsFamily {
+public final class RelaxedBernoulli extends ConcreteFamily {
 
   private static final String FAMILY = "RelaxedBernoulli";
   private static final double BELOW_ONE = 1 - Math.ulp(1.0) / 2;
 
-  private final double temperature;
-
   private RelaxedBernoulli(double temperature, Tensor logits) {
-    super(logits);
-    this.temperature = temperature;
+    super(temperature, logits);
   }
 
   /** A relaxed Bernoulli at {@code temperature} (finite, positive) with finite logits. */
@@ -45,13 +41,9 @@ public final class RelaxedBernoulli extends LogitsFamily {
     return new RelaxedBernoulli(temperature, checkedLogits(FAMILY + ": logits", logits));
   }
 
-  public double temperature() {
-    return temperature;
-  }
-
   @Override
   public RelaxedBernoulli detachParameters() {
-    return new RelaxedBernoulli(temperature, logits().detach());
+    return new RelaxedBernoulli(temperature(), logits().detach());
   }
 
   /** The density of the class comment, differentiable in the logits and the value. */
@@ -63,25 +55,13 @@ public final class RelaxedBernoulli extends LogitsFamily {
     Tensor y = value.clamp(Double.MIN_NORMAL, BELOW_ONE);
     Tensor logY = y.log();
     Tensor logOneMinusY = y.neg().log1p();
-    double tau = temperature;
+    double tau = temperature();
     Tensor a = logits().sub(logY.mul(tau));
     Tensor b = logOneMinusY.mul(-tau);
     Tensor logAddExp = a.sub(b).softplus().add(b);
     Tensor perColumn = logits().sub(logY.add(logOneMinusY).mul(tau + 1))
         .sub(logAddExp.mul(2)).add(Math.log(tau));
     return Checks.noNaN(FAMILY + ".logProb", perColumn.rowSums());
-  }
-
-  @Override
-  public Tensor sample(UniformRandomProvider rng) {
-    try (GradMode.Scope off = GradMode.disable()) {
-      return rsample(rng).detach();
-    }
-  }
-
-  @Override
-  public boolean hasRsample() {
-    return true;
   }
 
   /** {@code sigmoid((l + L) / tau)} with logistic noise {@code L} (class comment). */
@@ -93,25 +73,6 @@ public final class RelaxedBernoulli extends LogitsFamily {
     for (int i = 0; i < d.length; i++) {
       d[i] = Math.log(d[i]) - Math.log1p(-d[i]);
     }
-    return logits().add(Tensor.constant(noise)).div(temperature).sigmoid();
-  }
-
-  /** Always throws: the binary Concrete distribution's mean has no closed form. */
-  @Override
-  public Tensor mean() {
-    throw new UnsupportedOperationException(FAMILY + " has no closed-form mean; estimate it from"
-        + " samples");
-  }
-
-  /** Always throws: the binary Concrete distribution's variance has no closed form. */
-  @Override
-  public Tensor variance() {
-    throw new UnsupportedOperationException(FAMILY + " has no closed-form variance; estimate it"
-        + " from samples");
-  }
-
-  @Override
-  public String toString() {
-    return FAMILY + "[" + batchSize() + "x" + eventSize() + ", temperature=" + temperature + "]";
+    return logits().add(Tensor.constant(noise)).div(temperature()).sigmoid();
   }
 }

@@ -4,7 +4,6 @@ import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Validation;
-import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -38,17 +37,14 @@ import org.latentj.tensor.Tensor;
  * <p>Factories always check shapes; element checks of tensor parameters (finite, positive, in
  * range) and support checks of values run while {@link Validation} is on.
  */
-public final class RelaxedOneHotCategorical extends LogitsFamily {
+public final class RelaxedOneHotCategorical extends ConcreteFamily {
 
   private static final String FAMILY = "RelaxedOneHotCategorical";
   /** How far a row of a value may sum away from 1 and still count as on the simplex. */
   private static final double SIMPLEX_TOLERANCE = 1e-6;
 
-  private final double temperature;
-
   private RelaxedOneHotCategorical(double temperature, Tensor logits) {
-    super(logits);
-    this.temperature = temperature;
+    super(temperature, logits);
   }
 
   /**
@@ -68,11 +64,7 @@ public final class RelaxedOneHotCategorical extends LogitsFamily {
   /** The same distribution with its logits cut from the graph, for DReG estimators. */
   @Override
   public RelaxedOneHotCategorical detachParameters() {
-    return new RelaxedOneHotCategorical(temperature, logits().detach());
-  }
-
-  public double temperature() {
-    return temperature;
+    return new RelaxedOneHotCategorical(temperature(), logits().detach());
   }
 
   /**
@@ -87,7 +79,7 @@ public final class RelaxedOneHotCategorical extends LogitsFamily {
     if (Validation.isEnabled()) {
       requireSimplex(value);
     }
-    double tau = temperature;
+    double tau = temperature();
     double constant = Gamma.logGamma(k) + (k - 1) * Math.log(tau);
     Tensor logY = value.clamp(Double.MIN_NORMAL, 1.0).log();
     Tensor logits = logits();
@@ -117,18 +109,6 @@ public final class RelaxedOneHotCategorical extends LogitsFamily {
     }
   }
 
-  @Override
-  public Tensor sample(UniformRandomProvider rng) {
-    try (GradMode.Scope off = GradMode.disable()) {
-      return rsample(rng).detach();
-    }
-  }
-
-  @Override
-  public boolean hasRsample() {
-    return true;
-  }
-
   /** {@code softmax((l + g) / tau)} with Gumbel noise {@code g} (class comment). */
   @Override
   public Tensor rsample(UniformRandomProvider rng) {
@@ -139,25 +119,6 @@ public final class RelaxedOneHotCategorical extends LogitsFamily {
     for (int i = 0; i < n; i++) {
       d[i] = -Math.log(-Math.log(d[i]));
     }
-    return logits().add(Tensor.constant(g)).div(temperature).softmax();
-  }
-
-  /** Always throws: the Concrete distribution's mean has no closed form. */
-  @Override
-  public Tensor mean() {
-    throw new UnsupportedOperationException(FAMILY + " has no closed-form mean; estimate it from"
-        + " samples (as tau -> 0 it approaches softmax(logits))");
-  }
-
-  /** Always throws: the Concrete distribution's variance has no closed form. */
-  @Override
-  public Tensor variance() {
-    throw new UnsupportedOperationException(FAMILY + " has no closed-form variance; estimate it"
-        + " from samples");
-  }
-
-  @Override
-  public String toString() {
-    return FAMILY + "[" + batchSize() + "x" + eventSize() + ", temperature=" + temperature + "]";
+    return logits().add(Tensor.constant(g)).div(temperature()).softmax();
   }
 }

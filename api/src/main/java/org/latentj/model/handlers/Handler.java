@@ -29,7 +29,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * }
  *
  * try (Handler h = new DoubleX().enter()) {
- *   Trace t = Trace.record(model, batch);   // t.site("x").scale() == 2
+ *   Trace t = Trace.generate(model, batch, rng);   // t.site("x").scale() == 2
  * }
  * }</pre>
  */

@@ -56,6 +56,10 @@ public final class HandlerStack {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("site name is empty");
     }
+    if (dist == null || options == null) {
+      throw new IllegalArgumentException("site '" + name + "': the "
+          + (dist == null ? "distribution" : "options map") + " is null");
+    }
     List<Handler> stack = STACK.get();
     if (stack.isEmpty()) {
       throw new IllegalStateException("site '" + name + "' is used outside a run: no handler is"

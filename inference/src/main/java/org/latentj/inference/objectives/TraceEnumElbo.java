@@ -1,6 +1,7 @@
 package org.latentj.inference.objectives;
 
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.model.Batch;
 import org.latentj.model.Objective;
@@ -12,8 +13,8 @@ import org.latentj.tensor.Tensor;
 
 /**
  * The ELBO with exact sums over discrete sites of finite support (Pyro's {@code TraceEnum_ELBO}),
- * for sites marked {@link #PARALLEL}. For guide-enumerated sites {@code c} and model-enumerated
- * sites {@code y} (sampled by no guide),
+ * for sites marked {@link #PARALLEL} (in their options, or by {@link #mark}). For
+ * guide-enumerated sites {@code c} and model-enumerated sites {@code y} (sampled by no guide),
  *
  * <pre>
  * ELBO(x) = sum_c q(c | x) E_{q(z | c, x)} [ log sum_y p(x, y, z, c) - log q(c, z | x) ]
@@ -42,6 +43,15 @@ public final class TraceEnumElbo implements Objective {
   public static final Map<String, String> PARALLEL = Map.of(Enumerate.OPTION, Enumerate.PARALLEL);
 
   private final int particles;
+
+  /**
+   * A handler, entered, that marks the named latent sites for enumeration, or with no names
+   * every latent site of an enumerable family; enter it inside the program around the sites
+   * (Pyro's {@code config_enumerate}).
+   */
+  public static Handler mark(String... names) {
+    return new EnumerateSites(Set.of(names)).enter();
+  }
 
   /** One particle per example for the guide's non-enumerated sites. */
   public TraceEnumElbo() {

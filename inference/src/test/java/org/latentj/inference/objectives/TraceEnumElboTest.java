@@ -269,6 +269,28 @@ class TraceEnumElboTest {
   }
 
   @Test
+  void aHandlerMarksSitesAsTheOptionDoes() {
+    Gmm truth = new Gmm(MEANS, WEIGHTS);
+    Tensor x = data(1).rows(0, 8);
+    Program unmarked = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        try (org.latentj.model.handlers.Handler h = TraceEnumElbo.mark()) {
+          Tensor c = sites.sample("c", OneHotCategorical.ofLogits(truth.logits.tensor()
+              .repeatRows(b.size())));
+          sites.observe("x", Normal.ofLogVariance(c.matmul(truth.means.tensor()),
+              Tensor.zeros(1, 2)), b.data());
+        }
+      }
+    };
+    Tensor bound = new TraceEnumElbo().bound(unmarked, EMPTY, Batch.of(x), Rngs.create(1));
+    Tensor exact = truth.mixture(8).logProb(x);
+    for (int i = 0; i < 8; i++) {
+      assertThat(bound.get(i, 0)).isCloseTo(exact.get(i, 0), within(1e-9));
+    }
+  }
+
+  @Test
   void enumeratingAContinuousSiteNamesIt() {
     Program model = new Program() {
       @Override
