@@ -21,7 +21,7 @@ import org.latentj.tensor.DType;
  *       saved values and call {@link #loadState(Map, Map)}: it then continues bit-for-bit.
  * </ol>
  *
- * <p>{@link #toString()} names the algorithm and every hyperparameter, for run provenance.
+ * <p>{@code toString()} names the algorithm and every hyperparameter, for run provenance.
  */
 public interface Optimizer {
 

@@ -7,84 +7,83 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.multibindings.OptionalBinder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.latentj.distributions.BernoulliHead;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentj.distributions.ContinuousBernoulliHead;
-import org.latentj.distributions.KlRegistry;
 import org.latentj.distributions.Normal;
-import org.latentj.distributions.NormalHead;
-import org.latentj.examples.data.EmbeddedDigits;
-import org.latentj.inference.data.Transforms;
 import org.latentj.inference.guice.LikelihoodHead;
 import org.latentj.inference.guides.AutoNormal;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
-import org.latentj.inference.objectives.AnalyticKlElbo;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.optim.Adam;
-import org.latentj.inference.priors.StandardNormalPrior;
 import org.latentj.inference.training.KlWarmup;
-import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Svi;
-import org.latentj.inference.training.Trainer;
 import org.latentj.model.Batch;
 import org.latentj.model.Head;
-import org.latentj.model.Likelihood;
-import org.latentj.model.Posterior;
-import org.latentj.model.Prior;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;
 import org.latentj.model.handlers.Plate;
-import org.latentj.nn.Activation;
-import org.latentj.nn.Initializer;
-import org.latentj.nn.Mlp;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /** The README's code, compiled and run, so the front page cannot drift from the library. */
 class ReadmeExampleTest {
 
-  static class Model extends Program {
-    final Prior prior = register("prior", new StandardNormalPrior(20));
-    final Likelihood decoder = register("decoder", new Likelihood(
-        new Mlp(new int[] {20, 400, 784}, Activation.RELU, Initializer.heNormal(),
-            Rngs.create(1)),
-        new BernoulliHead()));
+  static final Path README = Path.of("..", "README.md");
+  static final String MARK = "<!-- ReadmeExampleTest compiles and runs the next block exactly "
+      + "as printed. -->";
 
-    @Override
-    public void run(Sites t, Batch b) {
-      Tensor z = t.sample("z", prior.distribution(b.size()));
-      t.observe("x", decoder.given(z), b.data());
-    }
-  }
-
-  static class Guide extends Program {
-    final Posterior encoder = register("encoder", new Posterior(
-        new Mlp(new int[] {784, 400, 40}, Activation.RELU, Initializer.heNormal(),
-            Rngs.create(2)),
-        NormalHead.meanAndLogVariance()));
-
-    @Override
-    public void run(Sites t, Batch b) {
-      t.sample("z", encoder.given(b.data()));
-    }
+  /** The Java block right after {@link #MARK} in the README, as printed. */
+  static String markedBlock() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int mark = readme.indexOf(MARK);
+    assertThat(mark).as("the README marks its Java example for this test").isNotNegative();
+    int start = readme.indexOf("```java\n", mark) + "```java\n".length();
+    return readme.substring(start, readme.indexOf("```", start));
   }
 
   @Test
-  void theCustomModelTrains() {
-    DMatrixRMaj pixels = Transforms.scaleToUnit(EmbeddedDigits.train()).features();
-    DMatrixRMaj few = new DMatrixRMaj(512, 784);
-    System.arraycopy(pixels.data, 0, few.data, 0, few.data.length);
-    Model model = new Model();
-    Guide guide = new Guide();
-    Svi svi = new Svi(model, guide, new AnalyticKlElbo(KlRegistry.standard()),
-        Adam.builder().learningRate(1e-3).build(Svi.parametersOf(model, guide)));
-    var state = new Trainer(svi, MinibatchData.of(few, 128)).fit(2, Rngs.create(42));
-    assertThat(state.steps()).isEqualTo(8);
-    double bound = svi.objective().bound(model, guide, Batch.of(Tensor.constant(few)),
-        Rngs.create(3)).mean().item();
-    assertThat(bound).isFinite().isGreaterThan(-544); // 784 log 2 = 543.4 nats for a coin flip
+  void theReadmesCompleteProgramCompilesAndTrainsAsPrinted(@TempDir Path tmp) throws Exception {
+    Path source = tmp.resolve("MyVae.java");
+    Files.writeString(source, markedBlock(), StandardCharsets.UTF_8);
+    // Surefire runs tests from a manifest-only jar; it names the real class path here.
+    String classpath = System.getProperty("surefire.test.class.path",
+        System.getProperty("java.class.path"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    boolean compiled = javac.getTask(diagnostics, null, null, List.of("-classpath", classpath,
+        "-d", tmp.toString(), "--release", "17"), null,
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+            .getJavaFileObjects(source.toFile())).call();
+    assertThat(compiled).as(diagnostics.toString()).isTrue();
+
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()},
+        getClass().getClassLoader())) {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      loader.loadClass("MyVae").getMethod("main", String[].class)
+          .invoke(null, (Object) new String[0]);
+    } finally {
+      System.setOut(stdout);
+    }
+    // 3 epochs of the embedded training digits in batches of 128.
+    assertThat(printed.toString(StandardCharsets.UTF_8)).matches("trained \\d+ steps on "
+        + "\\d+ digits\\R");
   }
 
   static class Regression extends Program {

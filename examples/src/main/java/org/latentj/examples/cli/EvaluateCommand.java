@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {"Scores the model of a run on its test set: the ELBO (analytic KL), the "
         + "importance-sampled log p(x) of Burda et al. (2015) with k samples per example "
         + "(drawn in chunks, so memory does not grow with k), and the active latent units. "
-        + "Prints them and writes them to RUN_DIR/evaluation.json."})
+        + "Prints them and writes them to RUN_DIR/evaluation.json, and refreshes the run page "
+        + "RUN_DIR/index.html (not with --json)."})
 final class EvaluateCommand implements Callable<Integer> {
 
   @Spec
@@ -91,6 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
     Path file = json != null ? json : run.file(Run.EVALUATION);
     Commands.writeJson(file, m);
     out.printf("wrote %s%n", file);
+    if (json == null) {
+      // The page shows evaluation.json: refresh it so it does not show the figures before.
+      out.printf("wrote %s%n", RunPage.write(run));
+    }
     return 0;
   }
 }

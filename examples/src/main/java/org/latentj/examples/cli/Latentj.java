@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
     description = "Latent-variable models trained by amortized variational inference.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, SampleCommand.class,
         ReconstructCommand.class, ManifoldCommand.class, InterpolateCommand.class,
-        EncodeCommand.class,
+        EncodeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: latentj train   (then open the pictures in runs/<timestamp>/)",
         "Exit codes: 0 success; 2 the command line is wrong (unknown or malformed option, "
@@ -52,7 +52,7 @@ public final class Latentj implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "a command is needed: train, evaluate, sample, reconstruct, manifold, "
-            + "interpolate or encode");
+            + "interpolate, encode or report");
   }
 
   public static void main(String[] args) {

@@ -5,27 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.tensor.DType;
 
 /**
  * What a training run will hold on the Java heap, worked out from its settings before anything
  * is allocated, so a run the heap cannot hold is refused with one message instead of an
  * {@link OutOfMemoryError} minutes later.
  *
- * <p>bytes = parameters x (value + gradient + optimizer state + checkpoint snapshot) x 8
+ * <p>bytes = parameters x (value + gradient + optimizer state + checkpoint snapshot) x dtype
  * + activations of one batch (batch x particles x (sum of layer widths) x 4 values: output,
- * activation, and the gradient of each) x 8 + data values x 8 + {@value #BASELINE_MB} MB for the
- * JVM, Guice and the libraries. It is an estimate: close for the VAEs {@code latentj train}
+ * activation, and the gradient of each) x dtype + data values x 8 + {@value #BASELINE_MB} MB for
+ * the JVM, Guice and the libraries. The dtype's size is 8 bytes for float64 and 4 for float32;
+ * the data stay float64 as read whatever the dtype (float32 batches are rounded as served). It is an estimate: close for the VAEs {@code latentj train}
  * builds, and on the safe side.
  */
-record MemoryEstimate(long parameters, int copies, long activationBytes, long dataBytes) {
+record MemoryEstimate(long parameters, int copies, int bytesPerValue, long activationBytes,
+    long dataBytes) {
 
-  /** Bytes per stored value: every tensor holds float64. */
-  static final int BYTES_PER_VALUE = Double.BYTES;
+  /** Bytes per data value: the data are held as float64 matrices in every dtype. */
+  static final int DATA_BYTES_PER_VALUE = Double.BYTES;
   static final long BASELINE_MB = 64;
   private static final double GB = 1024.0 * 1024 * 1024;
 
-  /** The estimate for {@code settings} trained on {@code dataValues} values in batches. */
-  static MemoryEstimate of(VaeSettings settings, int batchSize, long dataValues) {
+  /**
+   * The estimate for {@code settings} trained in {@code dtype} on {@code dataValues} values in
+   * batches.
+   */
+  static MemoryEstimate of(VaeSettings settings, DType dtype, int batchSize, long dataValues) {
     int[] encoder = widths(settings.inputSize(), settings.hiddenSizes(), false,
         2 * settings.latentSize());
     int[] decoder = widths(settings.latentSize(), settings.hiddenSizes(), true,
@@ -33,11 +39,12 @@ record MemoryEstimate(long parameters, int copies, long activationBytes, long da
     long parameters = parameters(encoder) + parameters(decoder);
     long widthSum = sum(encoder) + sum(decoder);
     long rows = (long) batchSize * settings.particles();
-    long activations = rows * widthSum * 4 * BYTES_PER_VALUE;
+    long activations = rows * widthSum * 4 * dtype.bytes();
     int state = optimizerSlots(settings);
     // value + gradient + optimizer state, and the checkpoint's copy of value and state.
     int copies = 2 + state + (1 + state);
-    return new MemoryEstimate(parameters, copies, activations, dataValues * BYTES_PER_VALUE);
+    return new MemoryEstimate(parameters, copies, dtype.bytes(), activations,
+        dataValues * DATA_BYTES_PER_VALUE);
   }
 
   private static int optimizerSlots(VaeSettings settings) {
@@ -76,7 +83,7 @@ record MemoryEstimate(long parameters, int copies, long activationBytes, long da
   }
 
   long parameterBytes() {
-    return parameters * copies * BYTES_PER_VALUE;
+    return parameters * copies * bytesPerValue;
   }
 
   long bytes() {
@@ -109,7 +116,7 @@ record MemoryEstimate(long parameters, int copies, long activationBytes, long da
             + "(parameters: %,d values x %d copies (value, gradient, optimizer state and the "
             + "checkpoint's snapshot) x %d bytes = %.1f GB; activations of one batch %.1f GB; "
             + "data %.1f GB). Raise the heap, e.g. JAVA_OPTS=-Xmx%dg ./latentj %s ...%s",
-        bytes() / GB, heapBytes / GB, parameters, copies, BYTES_PER_VALUE,
+        bytes() / GB, heapBytes / GB, parameters, copies, bytesPerValue,
         parameterBytes() / GB, activationBytes / GB, dataBytes / GB, suggestGb, command,
         machine));
   }

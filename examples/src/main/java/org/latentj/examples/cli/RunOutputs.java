@@ -14,7 +14,8 @@ import picocli.CommandLine;
 
 /**
  * What {@code train} writes once training has finished: pictures (for images), the training
- * curve, the test figures in {@code summary.json}, and the closing lines on stdout.
+ * curve, the test figures in {@code summary.json}, the run page {@code index.html}, and the
+ * closing lines on stdout.
  */
 final class RunOutputs {
 
@@ -52,6 +53,8 @@ final class RunOutputs {
     summary.put("test", test.toMap());
     Commands.writeJson(dir.resolve(Run.SUMMARY), summary);
     written.add(Run.SUMMARY);
+    RunPage.write(Run.open(dir));
+    written.add(RunPage.FILE);
 
     out.printf(Locale.ROOT, "trained %d epochs (%d examples seen) in %.1f s%n",
         state.epoch(), state.examplesSeen(), seconds);

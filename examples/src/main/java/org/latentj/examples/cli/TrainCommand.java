@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Fits a variational autoencoder and writes a run folder: checkpoint.safetensors "
             + "(saved after every epoch), metrics.jsonl (one line per epoch), samples.png, "
-            + "reconstructions.png, training-curve.png, manifold.png (latent size 2 only) and "
-            + "summary.json (test ELBO and importance-sampled log p(x)).",
+            + "reconstructions.png, training-curve.png, manifold.png (latent size 2 only), "
+            + "summary.json (test ELBO and importance-sampled log p(x)) and index.html, a page "
+            + "showing all of it (open it from disk; 'latentj report RUN_DIR' writes it again).",
         "With no options: the 784-400-20-400-784 VAE of Kingma & Welling (2013) on the 8,000 "
             + "embedded MNIST training digits (1,000 held out for validation), tested on the "
             + "2,000 embedded test digits.",
@@ -251,8 +252,8 @@ final class TrainCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Plan plan = resume == null ? fresh() : resumed();
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    MemoryEstimate.of(plan.settings(), plan.config().batchSize(), plan.data().values())
-        .requireFits("train");
+    MemoryEstimate.of(plan.settings(), numbers(plan), plan.config().batchSize(),
+        plan.data().values()).requireFits("train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
         requireNoRun(plan.dir());
@@ -310,8 +311,7 @@ final class TrainCommand implements Callable<Integer> {
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     // A signal stops training cleanly; after training it ends the JVM with a line saying so.
     try (StopSignals signals = StopSignals.install()) {
-      DType numbers = plan.previous() != null && !given("--dtype")
-          ? plan.previous().dtype() : dtype();
+      DType numbers = numbers(plan);
       Vae vae = Vae.build(settings, numbers);
       RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
       Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
@@ -418,6 +418,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     err.flush();
     return stops.exitCode();
+  }
+
+  /** The run's dtype: a resumed run keeps its own unless {@code --dtype} is given. */
+  private DType numbers(Plan plan) {
+    return plan.previous() != null && !given("--dtype") ? plan.previous().dtype() : dtype();
   }
 
   /** The {@code --dtype} option, parsed. */

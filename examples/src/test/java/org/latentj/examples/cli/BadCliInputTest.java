@@ -198,6 +198,12 @@ class BadCliInputTest {
         new Row("encode TRAINED --split validation", 2, "has no validation set",
             "--validation 0"),
         new Row("sample TRAINED --format gif", 2, "'--format': 'gif' is not one of"),
+        // the run page
+        new Row("report", 2, "Missing required parameter: 'RUN_DIR'"),
+        new Row("report EMPTY", 2, "holds no checkpoint.safetensors"),
+        new Row("report NEWDIR", 2, "no such folder"),
+        new Row("report RUN", 1, "checkpoint.safetensors"),
+        new Row("reprot TRAINED", 2, "Did you mean report"),
         // no command at all, or an unknown one
         new Row("", 2, "a command is needed"),
         new Row("fit", 2, "Unmatched argument", "'fit'"),
@@ -244,7 +250,7 @@ class BadCliInputTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"evaluate OPTDAMAGED -k 2 --examples 5 --json NEWJSON",
       "sample OPTDAMAGED --count 4 -o NEWPNG", "reconstruct OPTDAMAGED --count 4 -o NEWPNG",
-      "manifold OPTDAMAGED --size 3 -o NEWPNG"})
+      "manifold OPTDAMAGED --size 3 -o NEWPNG", "report OPTDAMAGED"})
   void aDamagedOptimizerSectionStillServesTheReadOnlyCommandsWithAWarning(String row) {
     LatentjTest.Result r = LatentjTest.latentj(args(row.replace("NEWJSON",
         dir.resolve("eval.json").toString()).replace("NEWPNG",

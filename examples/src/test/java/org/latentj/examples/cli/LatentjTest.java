@@ -291,7 +291,7 @@ class LatentjTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"train", "evaluate", "sample", "reconstruct", "manifold",
-      "interpolate"})
+      "interpolate", "encode", "report"})
   void helpExplainsEveryOption(String command) {
     Result r = latentj(command, "--help");
     assertThat(r.code()).isZero();

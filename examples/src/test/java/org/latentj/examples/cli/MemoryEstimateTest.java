@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentj.inference.guice.OptimizerKind;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.tensor.DType;
 
 /** The heap estimate against the numbers worked out by hand for the default VAE. */
 class MemoryEstimateTest {
@@ -16,7 +17,7 @@ class MemoryEstimateTest {
 
   @Test
   void countsTheDefaultVaesParametersAndAdamsCopies() {
-    MemoryEstimate m = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3), 100,
+    MemoryEstimate m = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3), DType.FLOAT64, 100,
         10_000L * 784);
     // 784x400 + 400, 400x40 + 40 (encoder); 20x400 + 400, 400x784 + 784 (decoder).
     assertThat(m.parameters()).isEqualTo(313_600 + 400 + 16_000 + 40 + 8_000 + 400 + 313_600
@@ -32,9 +33,11 @@ class MemoryEstimateTest {
 
   @Test
   void sgdKeepsOneBufferAndAHugeLayerIsRefusedWithTheFigures() {
-    MemoryEstimate sgd = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.SGD, 0.1), 1, 0);
+    MemoryEstimate sgd = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.SGD, 0.1), DType.FLOAT64,
+        1, 0);
     assertThat(sgd.copies()).isEqualTo(5);
-    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)), 100, 0);
+    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)), DType.FLOAT64,
+        100, 0);
     assertThatThrownBy(() -> huge.requireFits(4L << 30, 64L << 30, "train"))
         .hasMessageStartingWith("the run needs about 9.2 GB of heap, more than the 4.0 GB")
         .hasMessageContaining("163,000,824 values x 7 copies")
@@ -42,5 +45,21 @@ class MemoryEstimateTest {
     assertThatThrownBy(() -> huge.requireFits(4L << 30, 8L << 30, "train"))
         .hasMessageEndingWith("JAVA_OPTS=-Xmx12g ./latentj train ...; this machine has only "
             + "8.0 GB of memory, so lower --hidden, --batch-size or --particles");
+  }
+
+  @Test
+  void float32HalvesParametersAndActivationsButNotTheFloat64Data() {
+    VaeSettings adam = DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3);
+    MemoryEstimate f64 = MemoryEstimate.of(adam, DType.FLOAT64, 100, 10_000L * 784);
+    MemoryEstimate f32 = MemoryEstimate.of(adam, DType.FLOAT32, 100, 10_000L * 784);
+    assertThat(f32.bytesPerValue()).isEqualTo(4);
+    assertThat(f32.parameterBytes()).isEqualTo(f64.parameterBytes() / 2);
+    assertThat(f32.activationBytes()).isEqualTo(100L * 2428 * 4 * 4);
+    assertThat(f32.dataBytes()).isEqualTo(f64.dataBytes());
+    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)),
+        DType.FLOAT32, 100, 0);
+    assertThatThrownBy(() -> huge.requireFits(4L << 30, 64L << 30, "train"))
+        .hasMessageContaining("163,000,824 values x 7 copies")
+        .hasMessageContaining("x 4 bytes = 4.3 GB");
   }
 }

@@ -1,0 +1,105 @@
+package org.latentj.examples.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.latentj.inference.data.Dataset;
+import org.latentj.inference.objectives.TraceEnumElbo;
+import org.latentj.model.Batch;
+import org.latentj.model.Loss;
+import org.latentj.tensor.Rngs;
+import org.latentj.tensor.Tensor;
+
+class M2Test {
+
+  private static final int N = 4;
+
+  private static Tensor images() {
+    return Tensor.constant(SmallDigits.binaryTest(N).features());
+  }
+
+  /**
+   * U(x) = sum_y q(y|x) (L(x, y) - log q(y|x)) (Kingma et al. 2014, eq. 7): the enumerated bound
+   * on an unlabelled batch against L computed on the batch labelled with each class in turn. The
+   * same seed gives both runs the same z draws (the enumerated guide draws z on the same
+   * example-major rows, one per class).
+   */
+  @Test
+  void theEnumeratedUnlabelledBoundIsTheSumOverTheTenLabels() {
+    M2 m2 = M2.create(16, 3, 5);
+    Tensor x = images();
+    Tensor unlabelled = new TraceEnumElbo().bound(m2.model(), m2.guide(), Batch.of(x),
+        Rngs.create(9));
+
+    int[] every = new int[N * M2.CLASSES];
+    for (int r = 0; r < every.length; r++) {
+      every[r] = r % M2.CLASSES;
+    }
+    Batch eachLabel = Batch.of(x.repeatRows(M2.CLASSES),
+        Tensor.constant(OneHotLabels.of(every, M2.CLASSES)));
+    Tensor labelled = new TraceEnumElbo().bound(m2.model(), m2.guide(), eachLabel,
+        Rngs.create(9));
+    Tensor logits = m2.guide().classifier().network().forward(x).logSoftmax();
+    for (int i = 0; i < N; i++) {
+      double sum = 0;
+      for (int c = 0; c < M2.CLASSES; c++) {
+        double lq = logits.get(i, c);
+        sum += Math.exp(lq) * (labelled.get(i * M2.CLASSES + c, 0) - lq);
+      }
+      assertThat(unlabelled.get(i, 0)).as("example %d", i).isCloseTo(sum, within(1e-9));
+    }
+  }
+
+  /** A labelled step adds (alpha / N) log q(y|x) to the labelled share of the bound. */
+  @Test
+  void aLabelledStepAddsTheClassificationTerm() {
+    M2 m2 = M2.create(16, 3, 5);
+    Tensor x = images();
+    Tensor y = Tensor.constant(OneHotLabels.of(new int[] {1, 7, 3, 0}, M2.CLASSES));
+    Batch batch = Batch.of(x, y);
+    M2Objective objective = new M2Objective(10, 30, 0.5);
+    Loss loss = objective.loss(m2.model(), m2.guide(), batch, Rngs.create(3));
+    double bound = new TraceEnumElbo().bound(m2.model(), m2.guide(), batch, Rngs.create(3))
+        .mean().item();
+    double logQ = m2.guide().classifier().given(x).logProb(y).mean().item();
+    assertThat(loss.meanBound()).isCloseTo(bound, within(1e-12));
+    assertThat(loss.surrogates().get(0).value().item())
+        .isCloseTo(-(0.25 * bound + 0.5 * logQ), within(1e-9));
+    Loss unlabelled = objective.loss(m2.model(), m2.guide(), Batch.of(x), Rngs.create(3));
+    assertThat(unlabelled.surrogates().get(0).value().item())
+        .isCloseTo(-0.75 * unlabelled.meanBound(), within(1e-9));
+  }
+
+  /** A tiny run trains M2 and the baseline end to end on balanced labels. */
+  @Test
+  void aTinyRunTrainsBothAndReportsTestErrors() {
+    Dataset train = SmallDigits.train(300);
+    int[] labels = train.labels().orElseThrow();
+    int[] chosen = BalancedLabels.choose(labels, M2.CLASSES, 20, Rngs.create(1));
+    int[] perClass = new int[M2.CLASSES];
+    for (int r : chosen) {
+      perClass[labels[r]]++;
+    }
+    assertThat(perClass).containsOnly(2);
+    Dataset test = SmallDigits.binaryTest(100);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    M2Training.Result r = new M2Training(16, 3, 2, 50, 1e-3, 0.1, 4).run(train.features(),
+        labels, chosen, test.features(), test.labels().orElseThrow(),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertThat(r.m2Error()).hasSize(2);
+    assertThat(r.m2Final()).isBetween(0.0, 1.0);
+    assertThat(r.baselineBest()).isBetween(0.0, 1.0);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("20 labels, epoch 2");
+  }
+
+  @Test
+  void unbalancedLabelCountsAreRefused() {
+    assertThatThrownBy(() -> BalancedLabels.choose(new int[] {0, 1, 2}, 10, 15, Rngs.create(1)))
+        .hasMessageContaining("cannot be split evenly over 10 classes");
+  }
+}
