@@ -11,6 +11,7 @@ import java.util.Arrays;
 abstract class JavaGemmKernel extends GemmKernel {
 
   private static final ThreadLocal<double[]> PACKED = ThreadLocal.withInitial(() -> new double[0]);
+  private static final ThreadLocal<float[]> PACKED_F = ThreadLocal.withInitial(() -> new float[0]);
 
   private final RowSplitter splitter;
 
@@ -53,6 +54,28 @@ abstract class JavaGemmKernel extends GemmKernel {
       PACKED.set(t);
     }
     // Blocks of 32 x 32 keep both the reads and the writes within a few cache lines.
+    for (int j0 = 0; j0 < n; j0 += 32) {
+      int j1 = Math.min(n, j0 + 32);
+      for (int p0 = 0; p0 < k; p0 += 32) {
+        int p1 = Math.min(k, p0 + 32);
+        for (int j = j0; j < j1; j++) {
+          int src = j * k;
+          for (int p = p0; p < p1; p++) {
+            t[p * n + j] = b[src + p];
+          }
+        }
+      }
+    }
+    return t;
+  }
+
+  /** The float32 form of {@link #transposed(double[], int, int)}, into its own buffer. */
+  static float[] transposed(float[] b, int n, int k) {
+    float[] t = PACKED_F.get();
+    if (t.length < n * k) {
+      t = new float[n * k];
+      PACKED_F.set(t);
+    }
     for (int j0 = 0; j0 < n; j0 += 32) {
       int j1 = Math.min(n, j0 + 32);
       for (int p0 = 0; p0 < k; p0 += 32) {

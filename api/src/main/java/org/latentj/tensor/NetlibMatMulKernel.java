@@ -279,7 +279,7 @@ public final class NetlibMatMulKernel extends GemmKernel {
     float[] rowsOfA = a;
     boolean aTransposed = transA;
     if (transA && splitter.splits(m, work)) {
-      rowsOfA = transposed(a, k, m);
+      rowsOfA = JavaGemmKernel.transposed(a, k, m);
       aTransposed = false;
     }
     float[] left = rowsOfA;
@@ -290,17 +290,6 @@ public final class NetlibMatMulKernel extends GemmKernel {
     float beta = add ? 1.0f : 0.0f;
     splitter.run(m, work, (lo, hi) -> blas.sgemm(opB, opA, n, hi - lo, k, 1.0f, b, 0, ldb, left,
         lo * k, lda, beta, c, lo * n, n));
-  }
-
-  /** The {@code cols x rows} transpose of a row-major {@code rows x cols} float array. */
-  private static float[] transposed(float[] x, int rows, int cols) {
-    float[] t = new float[rows * cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        t[j * rows + i] = x[i * cols + j];
-      }
-    }
-    return t;
   }
 
   /** The number of Java threads that share a large product. */
