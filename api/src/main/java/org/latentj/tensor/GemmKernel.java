@@ -3,6 +3,7 @@ package org.latentj.tensor;
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
  * The six forms of {@link MatMulKernel} reduced to one general product (BLAS's {@code dgemm}):
@@ -69,55 +70,31 @@ abstract class GemmKernel implements MatMulKernel {
 
   @Override
   public final void mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.mult(a, b, c);
-      return;
-    }
     set(a, false, b, false, c, "mult");
   }
 
   @Override
   public final void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.multTransA(a, b, c);
-      return;
-    }
     set(a, true, b, false, c, "multTransA");
   }
 
   @Override
   public final void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.multTransB(a, b, c);
-      return;
-    }
     set(a, false, b, true, c, "multTransB");
   }
 
   @Override
   public final void multAdd(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.multAdd(a, b, c);
-      return;
-    }
     add(a, false, b, false, c, "multAdd");
   }
 
   @Override
   public final void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.multAddTransA(a, b, c);
-      return;
-    }
     add(a, true, b, false, c, "multAddTransA");
   }
 
   @Override
   public final void multAddTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-    if (!hasFloat32Gemm()) {
-      MatMulKernel.super.multAddTransB(a, b, c);
-      return;
-    }
     add(a, false, b, true, c, "multAddTransB");
   }
 
@@ -139,6 +116,10 @@ abstract class GemmKernel implements MatMulKernel {
 
   private void set(FMatrixRMaj a, boolean ta, FMatrixRMaj b, boolean tb, FMatrixRMaj c,
       String form) {
+    if (!hasFloat32Gemm()) {
+      ejml(a, ta, b, tb, c, false);
+      return;
+    }
     int k = checked(a, a.numRows, a.numCols, ta, b, b.numRows, b.numCols, tb, c, form);
     int m = ta ? a.numCols : a.numRows;
     int n = tb ? b.numRows : b.numCols;
@@ -167,6 +148,10 @@ abstract class GemmKernel implements MatMulKernel {
 
   private void add(FMatrixRMaj a, boolean ta, FMatrixRMaj b, boolean tb, FMatrixRMaj c,
       String form) {
+    if (!hasFloat32Gemm()) {
+      ejml(a, ta, b, tb, c, true);
+      return;
+    }
     int k = checked(a, a.numRows, a.numCols, ta, b, b.numRows, b.numCols, tb, c, form);
     int m = ta ? a.numCols : a.numRows;
     int n = tb ? b.numRows : b.numCols;
@@ -175,6 +160,26 @@ abstract class GemmKernel implements MatMulKernel {
       return;
     }
     gemm(ta, tb, m, n, k, a.data, b.data, c.data, true);
+  }
+
+  /** float32 by EJML, as {@link MatMulKernel}'s defaults, for a kernel without its own. */
+  private static void ejml(FMatrixRMaj a, boolean ta, FMatrixRMaj b, boolean tb, FMatrixRMaj c,
+      boolean add) {
+    if (add) {
+      if (ta) {
+        CommonOps_FDRM.multAddTransA(a, b, c);
+      } else if (tb) {
+        CommonOps_FDRM.multAddTransB(a, b, c);
+      } else {
+        CommonOps_FDRM.multAdd(a, b, c);
+      }
+    } else if (ta) {
+      CommonOps_FDRM.multTransA(a, b, c);
+    } else if (tb) {
+      CommonOps_FDRM.multTransB(a, b, c);
+    } else {
+      CommonOps_FDRM.mult(a, b, c);
+    }
   }
 
   private static void requireShape(int rows, int cols, int m, int n, String form) {
