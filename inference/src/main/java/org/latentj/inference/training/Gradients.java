@@ -1,7 +1,10 @@
 package org.latentj.inference.training;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -35,6 +38,9 @@ public final class Gradients {
       surrogates.get(0).value().backward();
       return;
     }
+    // The two trees' parameters, listed once per step rather than once per surrogate.
+    Collection<Parameter> modelParams = model.parameters().values();
+    Collection<Parameter> guideParams = guide.parameters().values();
     // Each parameter's running sum in its own dtype: a DMatrixRMaj or an FMatrixRMaj.
     Map<Parameter, Object> kept = new IdentityHashMap<>();
     for (int i = 0; i < surrogates.size(); i++) {
@@ -44,7 +50,7 @@ public final class Gradients {
       }
       Loss.Surrogate s = surrogates.get(i);
       s.value().backward();
-      for (Parameter p : trained(s.part(), model, guide).values()) {
+      for (Parameter p : trained(s.part(), modelParams, guideParams)) {
         Object sum = kept.get(p);
         if (p.dtype() == DType.FLOAT64) {
           if (sum == null) {
@@ -59,8 +65,8 @@ public final class Gradients {
         }
       }
     }
-    for (Module m : new Module[] {model, guide}) {
-      for (Parameter p : m.parameters().values()) {
+    for (Collection<Parameter> params : List.of(modelParams, guideParams)) {
+      for (Parameter p : params) {
         Object sum = kept.get(p);
         if (sum == null) {
           p.zeroGrad();
@@ -73,11 +79,13 @@ public final class Gradients {
     }
   }
 
-  private static Map<String, Parameter> trained(Loss.Part part, Module model, Module guide) {
+  /** The parameters {@code part} trains: the model's, the guide's, or both (model first). */
+  private static Iterable<Parameter> trained(Loss.Part part, Collection<Parameter> model,
+      Collection<Parameter> guide) {
     return switch (part) {
-      case MODEL -> model.parameters();
-      case GUIDE -> guide.parameters();
-      case MODEL_AND_GUIDE -> Svi.parametersOf(model, guide);
+      case MODEL -> model;
+      case GUIDE -> guide;
+      case MODEL_AND_GUIDE -> () -> Stream.concat(model.stream(), guide.stream()).iterator();
     };
   }
 }
