@@ -9,9 +9,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.latentj.inference.data.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latentj encode RUN_DIR}: the posterior q(z|x) of each example, as numbers. */
@@ -31,8 +31,8 @@ final class EncodeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
-  Path runDir;
+  @Mixin
+  RunDirArgument runDir;
 
   @Option(names = "--split", paramLabel = "NAME", defaultValue = "test",
       description = "test, train or validation (as train split them). "
@@ -55,13 +55,13 @@ final class EncodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Commands.atLeast("--examples", examples, 0);
-    Run run = Run.openForReading(runDir, spec.commandLine().getErr());
+    Run run = runDir.open();
     Vae vae = run.vae();
     RunData runData = run.data(data);
     Dataset d = split == SplitName.TRAIN ? runData.train()
         : split == SplitName.TEST ? runData.test() : runData.validation();
     if (d == null) {
-      throw new UsageException("--split validation: the run in " + runDir
+      throw new UsageException("--split validation: the run in " + runDir.runDir
           + " has no validation set (it was trained with --validation 0)");
     }
     DMatrixRMaj x = examples > 0 ? Figures.firstRows(d.features(), examples) : d.features();

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latentj evaluate RUN_DIR}: the figures of a trained model on its test set. */
@@ -26,8 +26,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
-  Path runDir;
+  @Mixin
+  RunDirArgument runDir;
 
   @Option(names = {"-k", "--samples"}, paramLabel = "K", defaultValue = "100",
       description = {"Importance samples per example for log p(x) (smaller is faster and "
@@ -66,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Commands.atLeast("--samples", k, 0);
     Commands.atLeast("--elbo-samples", elboSamples, 1);
     Commands.atLeast("--examples", examples, 0);
-    Run run = Run.openForReading(runDir, spec.commandLine().getErr());
+    Run run = runDir.open();
     Vae vae = run.vae();
     RunData runData = run.data(data);
     DMatrixRMaj test = runData.test().features();

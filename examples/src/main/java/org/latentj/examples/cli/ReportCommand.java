@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latentj report RUN_DIR}: writes the run page again from what the folder holds. */
@@ -20,12 +20,12 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
-  Path runDir;
+  @Mixin
+  RunDirArgument runDir;
 
   @Override
   public Integer call() throws IOException {
-    Path file = RunPage.write(Run.openForReading(runDir, spec.commandLine().getErr()));
+    Path file = RunPage.write(runDir.open());
     spec.commandLine().getOut().printf("wrote %s%n", file);
     return 0;
   }

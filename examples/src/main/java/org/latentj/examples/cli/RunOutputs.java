@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.training.MetricsListener;
 import org.latentj.inference.training.TrainingState;
@@ -37,7 +38,9 @@ final class RunOutputs {
   void write(MetricsListener metrics, List<StepLog.Point> steps, int evalK,
       Map<String, Object> summary, double seconds, TrainingState state) throws IOException {
     List<String> written = new ArrayList<>(List.of(Run.CHECKPOINT, Run.METRICS));
-    written.addAll(pictures());
+    // Built once: for byte-backed data features() materialises a fresh full matrix per call.
+    DMatrixRMaj testX = data.test().features();
+    written.addAll(pictures(testX));
     Figures.trainingCurve(metrics.records(), steps, "VAE " + vae.shape() + ", "
         + EnumNames.name(vae.settings().objective()), dir.resolve(Run.TRAINING_CURVE));
     written.add(Run.TRAINING_CURVE);
@@ -47,8 +50,8 @@ final class RunOutputs {
 
     Estimates test;
     try (Progress.Ticker ticker = EtaTicker.of(err, "test log p(x), k=" + evalK,
-        data.test().size())) {
-      test = Estimates.of(vae, data.test().features(), evalK, 1, vae.settings().seed(), ticker);
+        testX.numRows)) {
+      test = Estimates.of(vae, testX, evalK, 1, vae.settings().seed(), ticker);
     }
     summary.put("test", test.toMap());
     Commands.writeJson(dir.resolve(Run.SUMMARY), summary);
@@ -62,7 +65,7 @@ final class RunOutputs {
     out.printf("wrote %s: %s%n", dir, String.join(", ", written));
   }
 
-  private List<String> pictures() throws IOException {
+  private List<String> pictures(DMatrixRMaj testX) throws IOException {
     ImageShape shape = data.shape();
     if (shape == null) {
       err.println("the data are not images: no pictures of samples or reconstructions");
@@ -70,7 +73,7 @@ final class RunOutputs {
     }
     long seed = vae.settings().seed();
     Figures.samples(vae, shape, 64, 8, 2, seed, dir.resolve(Run.SAMPLES));
-    Figures.reconstructions(vae, shape, Figures.firstRows(data.test().features(), 24), 8, 2,
+    Figures.reconstructions(vae, shape, Figures.firstRows(testX, 24), 8, 2,
         dir.resolve(Run.RECONSTRUCTIONS));
     List<String> written = new ArrayList<>(List.of(Run.SAMPLES, Run.RECONSTRUCTIONS));
     if (vae.settings().latentSize() == 2) {

@@ -90,13 +90,15 @@ public final class M2Table implements Callable<Integer> {
     DMatrixRMaj testX = Transforms.binarizeOnce(test, Rngs.derive(seed, "test binarization"))
         .features();
     int[] labels = train.labels().orElseThrow();
+    // Once, not per label count: features() builds a fresh full matrix on each call.
+    DMatrixRMaj trainX = train.features();
+    int[] testLabels = test.labels().orElseThrow();
     M2Training training = new M2Training(hidden, latent, epochs, batch, rate, alphaPerN, seed);
     List<M2Training.Result> results = new ArrayList<>();
     for (int count : labelCounts) {
       int[] chosen = BalancedLabels.choose(labels, M2.CLASSES, count,
           Rngs.derive(seed, "labelled subset"));
-      results.add(training.run(train.features(), labels, chosen, testX,
-          test.labels().orElseThrow(), System.err));
+      results.add(training.run(trainX, labels, chosen, testX, testLabels, System.err));
     }
     String md = markdown(training, train.size(), test.size(), results);
     Files.createDirectories(out);
