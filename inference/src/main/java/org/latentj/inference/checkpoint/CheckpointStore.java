@@ -2,10 +2,7 @@ package org.latentj.inference.checkpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +44,6 @@ public final class CheckpointStore {
   static final String KEY_BATCH = "latentj.batch";
   static final String KEY_EPOCH_RNG = "latentj.rng.epoch";
   static final String KEY_SHA256_PARAM = "latentj.sha256.param";
-
-  private static final int HASH_CHUNK_BYTES = 1 << 16;
 
   private CheckpointStore() {}
 
@@ -215,27 +210,20 @@ public final class CheckpointStore {
         + " whole, so the model can be read, but training cannot continue from this file";
   }
 
-  /**
-   * SHA-256 of the parameters as float64 in order, after rounding to {@code dtype}: the bytes a
-   * float64 safetensors data section of them would hold. Hashed element by element through one
-   * small buffer rather than by copying and rounding each matrix.
-   */
+  /** SHA-256 of the parameters as float64 in order, after rounding to {@code dtype}. */
   private static String parameterSha256(Map<String, DMatrixRMaj> parameters, DType dtype) {
-    boolean round = dtype == DType.F32;
-    MessageDigest digest = Sha256.newDigest();
-    ByteBuffer chunk = ByteBuffer.allocate(HASH_CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    for (DMatrixRMaj m : parameters.values()) {
-      double[] data = m.data;
-      for (int i = 0, n = m.getNumElements(); i < n; i++) {
-        if (!chunk.hasRemaining()) {
-          digest.update(chunk.flip());
-          chunk.clear();
+    Map<String, DMatrixRMaj> stored = new LinkedHashMap<>();
+    for (Map.Entry<String, DMatrixRMaj> e : parameters.entrySet()) {
+      DMatrixRMaj m = e.getValue();
+      if (dtype == DType.F32) {
+        m = m.copy();
+        for (int i = 0; i < m.getNumElements(); i++) {
+          m.data[i] = (float) m.data[i];
         }
-        chunk.putDouble(round ? (float) data[i] : data[i]);
       }
+      stored.put(PARAM + e.getKey(), m);
     }
-    digest.update(chunk.flip());
-    return Sha256.hex(digest);
+    return SafeTensorsWriter.of(stored, DType.F64).dataSha256();
   }
 
   private static byte[] base64(Path file, String key, String value)
