@@ -12,7 +12,7 @@ import org.latentj.nn.Activation;
  */
 public record VaeSettings(int inputSize, List<Integer> hiddenSizes, Activation activation,
     int latentSize, LikelihoodFamily likelihood, ObjectiveKind objective, int particles,
-    OptimizerKind optimizer, double learningRate, long seed) {
+    OptimizerKind optimizer, double learningRate, long seed) implements java.io.Serializable {
 
   public VaeSettings {
     hiddenSizes = List.copyOf(hiddenSizes);
