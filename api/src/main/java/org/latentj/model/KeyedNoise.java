@@ -1,10 +1,10 @@
 package org.latentj.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.tensor.CounterStream;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.RowStreams;
 
 /**
@@ -115,11 +115,7 @@ public final class KeyedNoise implements UniformRandomProvider {
 
   /** A hash of the seed, the site's name and the step's high half (its low half is a counter). */
   private long keyOf(String name) {
-    long h = 0xcbf29ce484222325L; // FNV-1a over the name's UTF-8 bytes
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
-    }
+    long h = Rngs.nameHash(name);
     return mix(mix(seed) ^ mix(h + (step >>> 32) * 0x9E3779B97F4A7C15L));
   }
 

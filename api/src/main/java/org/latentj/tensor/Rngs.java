@@ -29,12 +29,17 @@ public final class Rngs {
    * order cannot change a run.
    */
   public static RestorableUniformRandomProvider derive(long seed, String stream) {
-    long h = 0xcbf29ce484222325L; // FNV-1a, stable across JDKs (unlike identity hashes)
-    for (byte b : stream.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    return SOURCE.create(new long[] {seed, nameHash(stream)});
+  }
+
+  /** FNV-1a over the name's UTF-8 bytes: a 64-bit hash stable across JDKs (unlike hashCode). */
+  public static long nameHash(String name) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
-    return SOURCE.create(new long[] {seed, h});
+    return h;
   }
 
   /**

@@ -21,6 +21,15 @@ public final class StepTimes {
     reduce += reduceNanos;
   }
 
+  /** Forgets the steps so far (e.g. a benchmark's warm-up). */
+  void clear() {
+    steps = 0;
+    broadcast = 0;
+    compute = 0;
+    collect = 0;
+    reduce = 0;
+  }
+
   public long steps() {
     return steps;
   }

@@ -14,6 +14,7 @@ import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.training.CheckpointListener;
+import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.EpochSummary;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.TrainingListener;
@@ -82,7 +83,7 @@ class DataParallelTrainingTest {
   }
 
   @Test
-  void aTaskThatKeepsFailingStopsTheRunWithOneLineAndKeepsTheCheckpoint(@TempDir Path dir)
+  void aTaskThatKeepsFailingStopsWithOneLineAndTheCheckpointResumes(@TempDir Path dir)
       throws IOException {
     Svi svi = TinyRun.svi();
     // Local mode runs tasks in this JVM, so the fault can read a flag the driver sets.
@@ -110,15 +111,31 @@ class DataParallelTrainingTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     Checkpoint saved = CheckpointStore.load(dir.resolve(CheckpointListener.FILE_NAME));
     assertThat(saved.position().epoch()).isEqualTo(1);
-    Svi afterOneEpoch = TinyRun.svi();
-    TinyRun.train(afterOneEpoch, 1);
-    saved.parameters().forEach((name, value) -> {
-      double[] expected = afterOneEpoch.parameters().get(name).value().data;
-      for (int i = 0; i < expected.length; i++) {
-        assertThat(value.data[i]).isCloseTo(expected[i],
-            org.assertj.core.data.Offset.offset(ROUND_OFF));
-      }
+    // The kept checkpoint resumes on Spark to the parameters of an uninterrupted run.
+    executorLost = false;
+    Svi resumed = TinyRun.svi();
+    resumed.gradientSource(new SparkScaleOut(sc, 2, TaskFault.NONE).gradients(TinyRun.RECIPE,
+        TinyRun.data()));
+    Checkpoints.resume(TinyRun.trainer(resumed), saved, resumed, Rngs.create(0), 2);
+    assertThat(resumed.optimizer().steps()).isEqualTo(8);
+    assertThat(TinyRun.maxDifference(resumed.parameters(), reference.parameters()))
+        .isLessThan(ROUND_OFF);
+  }
+
+  @Test
+  void aLostBroadcastStopsAnEvaluationWithOneLine() {
+    // What TorrentBroadcast throws in a task when a piece of the broadcast is gone.
+    SparkScaleOut cluster = new SparkScaleOut(sc, 2, (partition, attempt) -> {
+      throw new IllegalStateException(new org.apache.spark.SparkException(
+          "Failed to get broadcast_7_piece0 of broadcast_7"));
     });
+    double[] flat = FlatParameters.values(reference.parameters());
+    assertThatThrownBy(() -> cluster.evaluation(TinyRun.RECIPE, TinyRun.data())
+        .logLikelihood(flat, 4, 4, 4, 1))
+        .isInstanceOf(SparkStepException.class)
+        .hasMessageStartingWith("evaluation (log p(x)) failed on Spark: Job aborted")
+        .hasMessageContaining("Failed to get broadcast_7_piece0 of broadcast_7")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
