@@ -9,9 +9,12 @@ public final class SparkStepException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  SparkStepException(String what, Throwable cause) {
-    super(what + " failed on Spark: " + firstLine(cause) + "; no parameter was updated, and the"
-        + " last checkpoint is the run's good state (resume from it)", cause);
+  SparkStepException(String what, Throwable failure) {
+    super(what + " failed on Spark: " + firstLine(failure) + "; no parameter was updated, and"
+        + " the last checkpoint is the run's good state (resume from it)");
+    // Attached as suppressed, not as the cause: a stack trace still shows Spark's whole report,
+    // while tools that join the causes' messages (the CLI) keep this to one line.
+    addSuppressed(failure);
   }
 
   private static String firstLine(Throwable t) {

@@ -7,7 +7,8 @@ import org.latentj.inference.training.Svi;
  * How every executor builds its own copy of the run's model, guide, objective and optimizer
  * (programs hold live tensors and are not sent over the wire; a recipe is). The copy's
  * parameters are then overwritten each step by the driver's, so only the architecture and the
- * objective must match; its optimizer is never stepped.
+ * objective must match; its optimizer is never stepped. Step handlers that change the loss (a
+ * KL warm-up) must be added here, so each copy applies them; gradient hooks run on the driver.
  */
 @FunctionalInterface
 public interface SviRecipe extends Serializable {
