@@ -2,14 +2,17 @@ package org.latentj.tensor;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** Sums and log-sum-exps over all elements, rows, columns, and groups of rows. */
+/**
+ * Sums and log-sum-exps over all elements, rows, columns, and groups of rows; float32 tensors go
+ * to {@link Float32Reductions}.
+ */
 final class Reductions {
 
   private Reductions() {}
 
   static Tensor sum(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("sum", in -> sum(in[0]), a);
+      return Float32Reductions.sum(a);
     }
     double[] x = a.value().data;
     int n = a.size();
@@ -28,7 +31,7 @@ final class Reductions {
 
   static Tensor rowSums(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("rowSums", in -> rowSums(in[0]), a);
+      return Float32Reductions.rowSums(a);
     }
     int rows = a.rows();
     int cols = a.cols();
@@ -54,7 +57,7 @@ final class Reductions {
 
   static Tensor columnSums(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("columnSums", in -> columnSums(in[0]), a);
+      return Float32Reductions.columnSums(a);
     }
     int rows = a.rows();
     int cols = a.cols();
@@ -78,7 +81,7 @@ final class Reductions {
 
   static Tensor rowLogSumExp(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("rowLogSumExp", in -> rowLogSumExp(in[0]), a);
+      return Float32Reductions.rowLogSumExp(a);
     }
     int rows = a.rows();
     int cols = a.cols();
@@ -109,10 +112,10 @@ final class Reductions {
   }
 
   static Tensor groupSum(Tensor a, int k) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("groupSum", in -> groupSum(in[0], k), a);
-    }
     requireGroups("groupSum", a, k);
+    if (a.isFloat32()) {
+      return Float32Reductions.groupSum(a, k);
+    }
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
@@ -138,10 +141,10 @@ final class Reductions {
   }
 
   static Tensor groupLogSumExp(Tensor a, int k) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("groupLogSumExp", in -> groupLogSumExp(in[0], k), a);
-    }
     requireGroups("groupLogSumExp", a, k);
+    if (a.isFloat32()) {
+      return Float32Reductions.groupLogSumExp(a, k);
+    }
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
