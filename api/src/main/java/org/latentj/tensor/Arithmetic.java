@@ -55,7 +55,7 @@ final class Arithmetic {
     if (dtype == DType.FLOAT32) {
       return Float32Arithmetic.binary(op, kind, a, b, rows, cols);
     }
-    DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+    DMatrixRMaj out = Workspace.doubles(rows, cols);
     // The VAE's hot cases get loops with no stride arithmetic, which the JIT vectorises:
     // operands of one shape, and a 1 x n row (a bias) added to every row.
     if (a.rows() == b.rows() && a.cols() == b.cols()) {

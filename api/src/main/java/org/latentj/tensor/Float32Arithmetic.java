@@ -15,7 +15,7 @@ final class Float32Arithmetic {
   private Float32Arithmetic() {}
 
   static Tensor binary(String op, Kind kind, Tensor a, Tensor b, int rows, int cols) {
-    FMatrixRMaj out = new FMatrixRMaj(rows, cols);
+    FMatrixRMaj out = Workspace.floats(rows, cols);
     if (a.rows() == b.rows() && a.cols() == b.cols()) {
       return sameShape(op, kind, a, b, out);
     }

@@ -32,7 +32,7 @@ final class Float32Reductions {
     int rows = a.rows();
     int cols = a.cols();
     float[] x = a.valueF().data;
-    FMatrixRMaj out = new FMatrixRMaj(rows, 1);
+    FMatrixRMaj out = Workspace.floats(rows, 1);
     for (int i = 0, k = 0; i < rows; i++) {
       double s = 0;
       for (int j = 0; j < cols; j++, k++) {
@@ -61,7 +61,7 @@ final class Float32Reductions {
         s[j] += x[k];
       }
     }
-    FMatrixRMaj out = new FMatrixRMaj(1, cols);
+    FMatrixRMaj out = Workspace.floats(1, cols);
     Storage.narrow(s, out.data, cols);
     return Tensor.result("columnSums", out, g -> {
       float[] gx = a.gradBufferF().data;
@@ -77,7 +77,7 @@ final class Float32Reductions {
     int rows = a.rows();
     int cols = a.cols();
     float[] x = a.valueF().data;
-    FMatrixRMaj out = new FMatrixRMaj(rows, 1);
+    FMatrixRMaj out = Workspace.floats(rows, 1);
     double[] lse = new double[rows]; // kept unrounded: the gradient's softmax divides by it
     for (int i = 0; i < rows; i++) {
       int base = i * cols;
@@ -116,7 +116,7 @@ final class Float32Reductions {
         s[dst + j] += x[src + j];
       }
     }
-    FMatrixRMaj out = new FMatrixRMaj(groups, cols);
+    FMatrixRMaj out = Workspace.floats(groups, cols);
     Storage.narrow(s, out.data, s.length);
     return Tensor.result("groupSum", out, g -> {
       float[] gx = a.gradBufferF().data;
@@ -134,7 +134,7 @@ final class Float32Reductions {
     int groups = a.rows() / k;
     int cols = a.cols();
     float[] x = a.valueF().data;
-    FMatrixRMaj out = new FMatrixRMaj(groups, cols);
+    FMatrixRMaj out = Workspace.floats(groups, cols);
     double[] lse = new double[groups * cols];
     for (int gi = 0; gi < groups; gi++) {
       int base = gi * k * cols;

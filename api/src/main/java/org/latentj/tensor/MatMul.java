@@ -37,7 +37,7 @@ public final class MatMul {
     if (Tensor.requireSameDtype("matmul", a, b) == DType.FLOAT32) {
       return multF(a, b);
     }
-    DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.cols());
+    DMatrixRMaj c = Workspace.doubles(a.rows(), b.cols());
     MatMulKernel k = kernel;
     k.mult(a.value(), b.value(), c);
     return Tensor.result("matmul", c, g -> {
@@ -57,7 +57,7 @@ public final class MatMul {
     if (Tensor.requireSameDtype("matmulTransA", a, b) == DType.FLOAT32) {
       return multTransAF(a, b);
     }
-    DMatrixRMaj c = new DMatrixRMaj(a.cols(), b.cols());
+    DMatrixRMaj c = Workspace.doubles(a.cols(), b.cols());
     MatMulKernel k = kernel;
     k.multTransA(a.value(), b.value(), c);
     return Tensor.result("matmulTransA", c, g -> {
@@ -77,7 +77,7 @@ public final class MatMul {
     if (Tensor.requireSameDtype("matmulTransB", a, b) == DType.FLOAT32) {
       return multTransBF(a, b);
     }
-    DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.rows());
+    DMatrixRMaj c = Workspace.doubles(a.rows(), b.rows());
     MatMulKernel k = kernel;
     k.multTransB(a.value(), b.value(), c);
     return Tensor.result("matmulTransB", c, g -> {
@@ -109,7 +109,7 @@ public final class MatMul {
     if (Tensor.requireSameDtype("affine", x, w, b) == DType.FLOAT32) {
       return affineF(x, w, b);
     }
-    DMatrixRMaj c = new DMatrixRMaj(rows, cols);
+    DMatrixRMaj c = Workspace.doubles(rows, cols);
     double[] bias = b.value().data;
     for (int i = 0; i < rows; i++) {
       System.arraycopy(bias, 0, c.data, i * cols, cols);
@@ -142,7 +142,7 @@ public final class MatMul {
   // ---------------------------------------------------------------- float32 twins
 
   private static Tensor multF(Tensor a, Tensor b) {
-    FMatrixRMaj c = new FMatrixRMaj(a.rows(), b.cols());
+    FMatrixRMaj c = Workspace.floats(a.rows(), b.cols());
     MatMulKernel k = kernel;
     k.mult(a.valueF(), b.valueF(), c);
     return Tensor.result("matmul", c, g -> {
@@ -158,7 +158,7 @@ public final class MatMul {
   }
 
   private static Tensor multTransAF(Tensor a, Tensor b) {
-    FMatrixRMaj c = new FMatrixRMaj(a.cols(), b.cols());
+    FMatrixRMaj c = Workspace.floats(a.cols(), b.cols());
     MatMulKernel k = kernel;
     k.multTransA(a.valueF(), b.valueF(), c);
     return Tensor.result("matmulTransA", c, g -> {
@@ -174,7 +174,7 @@ public final class MatMul {
   }
 
   private static Tensor multTransBF(Tensor a, Tensor b) {
-    FMatrixRMaj c = new FMatrixRMaj(a.rows(), b.rows());
+    FMatrixRMaj c = Workspace.floats(a.rows(), b.rows());
     MatMulKernel k = kernel;
     k.multTransB(a.valueF(), b.valueF(), c);
     return Tensor.result("matmulTransB", c, g -> {
@@ -192,7 +192,7 @@ public final class MatMul {
   private static Tensor affineF(Tensor x, Tensor w, Tensor b) {
     int rows = x.rows();
     int cols = w.cols();
-    FMatrixRMaj c = new FMatrixRMaj(rows, cols);
+    FMatrixRMaj c = Workspace.floats(rows, cols);
     float[] bias = b.valueF().data;
     for (int i = 0; i < rows; i++) {
       System.arraycopy(bias, 0, c.data, i * cols, cols);

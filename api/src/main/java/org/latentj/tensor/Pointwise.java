@@ -41,12 +41,12 @@ abstract class Pointwise {
     int n = a.size();
     if (a.isFloat32()) {
       float[] x = a.valueF().data;
-      FMatrixRMaj out = new FMatrixRMaj(a.rows(), a.cols());
+      FMatrixRMaj out = Workspace.floats(a.rows(), a.cols());
       f.forward(x, out.data, n);
       return Tensor.result(f.name, out,
           g -> f.backward(x, out.data, g.data, a.gradBufferF().data, n), a);
     }
-    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
+    DMatrixRMaj out = Workspace.doubles(a.rows(), a.cols());
     f.forward(a.value().data, out.data, n);
     return Tensor.result(f.name, out,
         g -> f.backward(a.value().data, out.data, g.data, a.gradBuffer().data, n), a);

@@ -36,7 +36,7 @@ final class Reductions {
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0, k = 0; i < rows; i++) {
       double s = 0;
       for (int j = 0; j < cols; j++, k++) {
@@ -62,7 +62,7 @@ final class Reductions {
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(1, cols);
+    DMatrixRMaj out = Workspace.doubles(1, cols);
     double[] y = out.data;
     for (int i = 0, k = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++, k++) {
@@ -86,7 +86,7 @@ final class Reductions {
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0; i < rows; i++) {
       int base = i * cols;
       double max = Double.NEGATIVE_INFINITY;
@@ -119,7 +119,7 @@ final class Reductions {
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(groups, cols);
+    DMatrixRMaj out = Workspace.doubles(groups, cols);
     double[] y = out.data;
     for (int r = 0; r < a.rows(); r++) {
       int src = r * cols;
@@ -148,7 +148,7 @@ final class Reductions {
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(groups, cols);
+    DMatrixRMaj out = Workspace.doubles(groups, cols);
     for (int gi = 0; gi < groups; gi++) {
       int base = gi * k * cols;
       for (int j = 0; j < cols; j++) {

@@ -18,7 +18,7 @@ final class Shaping {
     int width = to - from;
     int cols = a.cols();
     if (a.isFloat32()) {
-      FMatrixRMaj out = new FMatrixRMaj(rows, width);
+      FMatrixRMaj out = Workspace.floats(rows, width);
       for (int i = 0; i < rows; i++) {
         System.arraycopy(a.valueF().data, i * cols + from, out.data, i * width, width);
       }
@@ -33,7 +33,7 @@ final class Shaping {
         }
       }, a);
     }
-    DMatrixRMaj out = new DMatrixRMaj(rows, width);
+    DMatrixRMaj out = Workspace.doubles(rows, width);
     for (int i = 0; i < rows; i++) {
       System.arraycopy(a.value().data, i * cols + from, out.data, i * width, width);
     }
@@ -56,7 +56,7 @@ final class Shaping {
     }
     int cols = a.cols();
     if (a.isFloat32()) {
-      FMatrixRMaj out = new FMatrixRMaj(to - from, cols);
+      FMatrixRMaj out = Workspace.floats(to - from, cols);
       System.arraycopy(a.valueF().data, from * cols, out.data, 0, out.data.length);
       return Tensor.result("rows", out, g -> {
         float[] gx = a.gradBufferF().data;
@@ -66,7 +66,7 @@ final class Shaping {
         }
       }, a);
     }
-    DMatrixRMaj out = new DMatrixRMaj(to - from, cols);
+    DMatrixRMaj out = Workspace.doubles(to - from, cols);
     System.arraycopy(a.value().data, from * cols, out.data, 0, out.data.length);
     return Tensor.result("rows", out, g -> {
       double[] gx = a.gradBuffer().data;
@@ -94,7 +94,7 @@ final class Shaping {
       return ViaFloat64.apply("concatColumns", Shaping::concatColumns, parts.clone());
     }
     int total = cols;
-    DMatrixRMaj out = new DMatrixRMaj(rows, total);
+    DMatrixRMaj out = Workspace.doubles(rows, total);
     int offset = 0;
     for (Tensor p : parts) {
       int w = p.cols();
@@ -136,7 +136,7 @@ final class Shaping {
   private static Tensor repeated(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
-    DMatrixRMaj out = new DMatrixRMaj(rows * k, cols);
+    DMatrixRMaj out = Workspace.doubles(rows * k, cols);
     repeatInto(a.value().data, out.data, rows, cols, k);
     return Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
@@ -159,7 +159,7 @@ final class Shaping {
   private static Tensor repeatedF(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
-    FMatrixRMaj out = new FMatrixRMaj(rows * k, cols);
+    FMatrixRMaj out = Workspace.floats(rows * k, cols);
     repeatInto(a.valueF().data, out.data, rows, cols, k);
     return Tensor.result("repeatRows", out, g -> {
       float[] gx = a.gradBufferF().data;

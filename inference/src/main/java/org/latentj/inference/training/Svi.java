@@ -14,6 +14,7 @@ import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.Workspace;
 
 /**
  * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
@@ -37,6 +38,8 @@ public final class Svi {
   private final Map<String, Parameter> parameters;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
+  /** Reused by every step: a steady-state step allocates no matrices. */
+  private final Workspace workspace = new Workspace();
 
   /**
    * Gives a handler to enter around the objective at each step, e.g. a scale that changes with
@@ -79,8 +82,18 @@ public final class Svi {
     return this;
   }
 
-  /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
+  /**
+   * One update on {@code batch}; returns the mean bound per example (nats) before the update.
+   * The tensors the step makes live in this Svi's {@link Workspace} and die when it returns.
+   */
   public double step(Batch batch, UniformRandomProvider rng) {
+    // The step's graph dies when it returns, so its matrices serve the next step.
+    try (Workspace w = workspace.enter()) {
+      return stepInWorkspace(batch, rng);
+    }
+  }
+
+  private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     double bound;
     try {
