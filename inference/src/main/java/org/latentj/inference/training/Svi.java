@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.inference.optim.FusedStep;
 import org.latentj.model.Batch;
 import org.latentj.model.Loss;
 import org.latentj.model.Objective;
@@ -38,6 +39,8 @@ public final class Svi {
   private final Map<String, Parameter> parameters;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
+  /** True after a fused step, which leaves every gradient zero: the next needs no zeroing. */
+  private boolean gradientsZero;
   /** Reused by every step: a steady-state step allocates no matrices. */
   private final Workspace workspace = new Workspace();
 
@@ -94,7 +97,11 @@ public final class Svi {
   }
 
   private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
-    optimizer.zeroGrad();
+    FusedStep fused = fusedStep();
+    if (!gradientsZero) {
+      optimizer.zeroGrad();
+    }
+    gradientsZero = false;
     double bound;
     try {
       Loss loss = loss(batch, rng);
@@ -111,11 +118,38 @@ public final class Svi {
           + ")", e);
     }
     long step = optimizer.steps();
+    if (fused != null) {
+      for (GradientHook hook : hooks) {
+        ((DivergenceGuard) hook).checkBound(step, bound, parameters);
+      }
+      FusedStep.NonFinite bad = fused.stepIfFiniteThenZeroGrad();
+      if (bad != null) {
+        throw DivergenceGuard.diverged(step, bad);
+      }
+      gradientsZero = true;
+      return bound;
+    }
     for (GradientHook hook : hooks) {
       hook.inspect(step, bound, parameters);
     }
     optimizer.step();
     return bound;
+  }
+
+  /**
+   * The optimizer as a {@link FusedStep} when the hooks are only divergence guards (whose scan
+   * it then does), else null: any other hook must see the gradients before the update.
+   */
+  private FusedStep fusedStep() {
+    if (hooks.isEmpty() || !(optimizer instanceof FusedStep f)) {
+      return null;
+    }
+    for (GradientHook hook : hooks) {
+      if (!(hook instanceof DivergenceGuard)) {
+        return null;
+      }
+    }
+    return f;
   }
 
   /** The objective's loss on {@code batch} under the step handlers, closed afterwards. */
