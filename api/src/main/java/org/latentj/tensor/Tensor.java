@@ -599,6 +599,15 @@ public final class Tensor {
     return MatMul.affine(this, weight, bias);
   }
 
+  /**
+   * {@code relu(this * weight + bias)} as one op: the same values and gradients as
+   * {@code affine(weight, bias).relu()} with one output matrix instead of two and the rectifier
+   * applied in the affine map's own passes. What a dense layer followed by a ReLU runs.
+   */
+  public Tensor affineRelu(Tensor weight, Tensor bias) {
+    return MatMul.affineRelu(this, weight, bias);
+  }
+
   /** The transpose. */
   public Tensor transpose() {
     return Shaping.transpose(this);
