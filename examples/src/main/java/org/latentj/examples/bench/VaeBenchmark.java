@@ -31,6 +31,9 @@ import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.MatMul;
+import org.latentj.tensor.MatMulKernel;
+import org.latentj.tensor.MatMulKernels;
+import org.latentj.tensor.NetlibMatMulKernel;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -40,7 +43,8 @@ import org.latentj.tensor.Rngs;
  * and a final machine-readable line:
  *
  * <pre>epoch_s=&lt;median of epochs 2..N&gt; examples_per_s=&lt;..&gt; test_elbo=&lt;..&gt;
- * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;</pre>
+ * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;
+ * threads=&lt;..&gt;</pre>
  *
  * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]
  * [float64|float32]} (a folder of {@code -} finds the data as without one; the dtype defaults to
@@ -100,8 +104,25 @@ public final class VaeBenchmark {
     }
     System.out.printf(Locale.ROOT,
         "epoch_s=%.3f examples_per_s=%.0f test_elbo=%.3f peak_heap_mb=%.0f peak_rss_mb=%.0f"
-        + " kernel=%s dtype=%s%n", median, train.size() / median, lastTestElbo[0], peakHeapMb(),
-        peakRssMb(), RunProvenance.matmulKernel(), svi.model().dtype());
+        + " kernel=%s dtype=%s threads=%s%n", median, train.size() / median, lastTestElbo[0],
+        peakHeapMb(), peakRssMb(), RunProvenance.matmulKernel(), svi.model().dtype(),
+        threads());
+  }
+
+  /**
+   * How the products use the cores: {@code java<N>} Java threads splitting each large product by
+   * rows, and for a native BLAS {@code xblas<M>}, its own threads per call
+   * ({@code OPENBLAS_NUM_THREADS}, or {@code auto}: one per core).
+   */
+  static String threads() {
+    MatMulKernel k = MatMul.kernel();
+    if (k instanceof NetlibMatMulKernel n) {
+      String blas = System.getenv("OPENBLAS_NUM_THREADS");
+      return "java" + n.threads() + "xblas" + (blas == null ? "auto" : blas.trim());
+    }
+    // The Java kernels split over latentj.matmul.threads, by default the cores (at most 8).
+    return "java" + Integer.getInteger(MatMulKernels.THREADS_PROPERTY,
+        Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The sum of the peak usage of every heap pool. */
