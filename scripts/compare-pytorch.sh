@@ -117,21 +117,23 @@ done
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 final() { grep '^epoch_s=' "$1" | tail -1; }
 elbo_at() { sed -n "s/^epoch $2: .*test ELBO \([^ ]*\).*/\1/p" "$1"; }
-jbest="" jbest_s=""
-for c in $jconfigs; do
-  s=$(field epoch_s "$(final "$logs/latentj-$c.txt")")
-  if [[ -z $jbest_s ]] || awk -v a="$s" -v b="$jbest_s" 'BEGIN { exit !(a < b) }'; then
-    jbest=$c jbest_s=$s
-  fi
-done
+# The configuration among $2.. whose log ($1-<name>.txt) has the smallest s/epoch: "name s".
+fastest() {
+  local prefix=$1 c s best="" best_s=""
+  shift
+  for c in "$@"; do
+    s=$(field epoch_s "$(final "$logs/$prefix-$c.txt")")
+    if [[ -z $best_s ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+      best=$c best_s=$s
+    fi
+  done
+  echo "$best $best_s"
+}
+# shellcheck disable=SC2086 # the configuration lists are words on purpose
+read -r jbest jbest_s < <(fastest latentj $jconfigs)
+# shellcheck disable=SC2086
+read -r best best_s < <(fastest torch $configs)
 latentj=$(final "$logs/latentj-$jbest.txt")
-best="" best_s=""
-for c in $configs; do
-  s=$(field epoch_s "$(final "$logs/torch-$c.txt")")
-  if [[ -z $best_s ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-    best=$c best_s=$s
-  fi
-done
 
 echo
 for c in $jconfigs; do

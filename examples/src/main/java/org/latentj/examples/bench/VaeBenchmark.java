@@ -47,8 +47,9 @@ import org.latentj.tensor.Rngs;
  * threads=&lt;..&gt;</pre>
  *
  * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]
- * [float64|float32]} (a folder of {@code -} finds the data as without one; the dtype defaults to
- * float64); the matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
+ * [float32|float64]} (a folder of {@code -} finds the data as without one; the dtype defaults
+ * to float32, as the CLI's); the matrix-multiply kernel is chosen by {@code -Dlatentj.matmul}
+ * in {@code JAVA_OPTS} (see
  * {@link org.latentj.tensor.MatMulKernels}). {@code scripts/compare-pytorch.sh} runs it beside
  * the same model in PyTorch.
  */
@@ -60,7 +61,7 @@ public final class VaeBenchmark {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path folder = args.length > 1 && !args[1].equals("-") ? FashionMnist.locate(Path.of(args[1]))
         : FashionMnist.locate();
-    DType dtype = args.length > 2 ? DType.parse(args[2]) : DType.FLOAT64;
+    DType dtype = args.length > 2 ? DType.parse(args[2]) : DType.FLOAT32;
     Dataset train = Transforms.scaleToUnit(FashionMnist.train(folder));
     Dataset test = Transforms.scaleToUnit(FashionMnist.test(folder));
     VaeSettings settings = VaeSettings.defaults();
