@@ -144,10 +144,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64",
-      description = "Number type of parameters, optimizer state, data and products: float64 "
-          + "(the reference) or float32 (half the memory; checkpoints stored as F32). A resumed "
-          + "run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+      description = "Number type of parameters, optimizer state, data and products: float32 "
+          + "(half the memory, faster; checkpoints stored as F32) or float64 (the reference). "
+          + "A resumed run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
   String dtype;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
