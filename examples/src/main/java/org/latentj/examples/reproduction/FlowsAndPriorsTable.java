@@ -159,20 +159,12 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
   }
 
-  static double mean(double[] v) {
-    double sum = 0;
-    for (double x : v) {
-      sum += x;
-    }
-    return sum / v.length;
+  private static double mean(double[] v) {
+    return IwaeReport.mean(v);
   }
 
-  static double standardError(double[] v) {
-    double m = mean(v);
-    double ss = 0;
-    for (double x : v) {
-      ss += (x - m) * (x - m);
-    }
-    return v.length < 2 ? Double.NaN : Math.sqrt(ss / (v.length - 1) / v.length);
+  /** The standard error of the mean, {@code SD / sqrt(n)}. */
+  private static double standardError(double[] v) {
+    return IwaeReport.sampleSd(v) / Math.sqrt(v.length);
   }
 }

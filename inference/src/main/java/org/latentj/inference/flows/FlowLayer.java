@@ -19,6 +19,7 @@ public abstract class FlowLayer extends Module {
   /** The spread of initial raw parameters: small, so a new layer is nearly the identity. */
   public static final double INITIAL_SD = 0.01;
 
+  private final String kind;
   private final int size;
   private final int contextSize;
 
@@ -30,6 +31,7 @@ public abstract class FlowLayer extends Module {
       throw new IllegalArgumentException(kind + ": contextSize must be >= 0, got "
           + contextSize);
     }
+    this.kind = kind;
     this.size = size;
     this.contextSize = contextSize;
   }
@@ -71,4 +73,10 @@ public abstract class FlowLayer extends Module {
 
   /** The bijection, with {@code context} already checked. */
   protected abstract Bijection build(Tensor context);
+
+  /** {@code Kind(size[, context c])}. */
+  @Override
+  public String toString() {
+    return kind + "(" + size + (contextSize == 0 ? "" : ", context " + contextSize) + ")";
+  }
 }

@@ -73,10 +73,4 @@ public final class InverseAutoregressiveFlow extends FlowLayer {
       return layer.toString();
     }
   }
-
-  @Override
-  public String toString() {
-    return "InverseAutoregressiveFlow(" + size()
-        + (contextSize() == 0 ? "" : ", context " + contextSize()) + ")";
-  }
 }

@@ -85,10 +85,4 @@ public final class PlanarFlow extends FlowLayer {
       return layer.toString();
     }
   }
-
-  @Override
-  public String toString() {
-    return "PlanarFlow(" + size() + (contextSize() == 0 ? "" : ", context " + contextSize())
-        + ")";
-  }
 }

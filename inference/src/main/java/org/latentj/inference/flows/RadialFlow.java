@@ -83,10 +83,4 @@ public final class RadialFlow extends FlowLayer {
       return layer.toString();
     }
   }
-
-  @Override
-  public String toString() {
-    return "RadialFlow(" + size() + (contextSize() == 0 ? "" : ", context " + contextSize())
-        + ")";
-  }
 }
