@@ -2,16 +2,12 @@ package org.latentj.examples.reproduction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.distributions.NormalHead;
 import org.latentj.inference.flows.FlowHead;
 import org.latentj.inference.flows.FlowSpec;
-import org.latentj.inference.priors.MixturePrior;
-import org.latentj.inference.priors.StandardNormalPrior;
-import org.latentj.inference.priors.VampPrior;
+import org.latentj.inference.priors.PriorSpec;
 import org.latentj.model.Head;
 import org.latentj.model.Posterior;
 import org.latentj.model.Prior;
@@ -24,26 +20,23 @@ import org.latentj.model.Prior;
  * a K-component mixture or a VampPrior with K pseudo-inputs.
  *
  * @param flow the posterior's flow, or null for the diagonal Normal
- * @param prior {@code standard}, {@code mog} or {@code vamp}
- * @param components K for {@code mog} and {@code vamp}
+ * @param prior the prior
  */
-record PosteriorPriorConfig(String name, FlowSpec flow, String prior, int components) {
+record PosteriorPriorConfig(String name, FlowSpec flow, PriorSpec prior) {
 
   static final String DEFAULTS = "normal,planar:8,iaf:4,mog:50,vamp:200";
 
-  private static final Pattern PRIOR = Pattern.compile("(mog|vamp):([1-9][0-9]*)");
-
   static PosteriorPriorConfig parse(String text) {
     String name = text.trim();
+    PriorSpec standard = PriorSpec.parse("standard-normal");
     if (name.equals("normal")) {
-      return new PosteriorPriorConfig(name, null, "standard", 0);
-    }
-    Matcher m = PRIOR.matcher(name);
-    if (m.matches()) {
-      return new PosteriorPriorConfig(name, null, m.group(1), Integer.parseInt(m.group(2)));
+      return new PosteriorPriorConfig(name, null, standard);
     }
     try {
-      return new PosteriorPriorConfig(name, FlowSpec.parse(name), "standard", 0);
+      if (name.startsWith("mog:") || name.startsWith("vamp:")) {
+        return new PosteriorPriorConfig(name, null, PriorSpec.parse(name));
+      }
+      return new PosteriorPriorConfig(name, FlowSpec.parse(name), standard);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("PosteriorPriorConfig: '" + name + "' is not normal,"
           + " a flow posterior (planar:K, radial:K, iaf:K, realnvp:K) or a prior (mog:K,"
@@ -73,13 +66,6 @@ record PosteriorPriorConfig(String name, FlowSpec flow, String prior, int compon
 
   /** The prior; a VampPrior's pseudo-inputs start at random training images. */
   Prior prior(Posterior encoder, DMatrixRMaj train, int latent, UniformRandomProvider rng) {
-    switch (prior) {
-      case "mog":
-        return new MixturePrior(components, latent, rng);
-      case "vamp":
-        return VampPrior.fromData(encoder, train, components, latent, rng);
-      default:
-        return new StandardNormalPrior(latent);
-    }
+    return prior.build(latent, encoder, train, rng);
   }
 }

@@ -43,7 +43,7 @@ class FlowsAndPriorsTableTest {
   @Test
   void configurationNamesParseOrSayWhatIsExpected() {
     assertThat(PosteriorPriorConfig.parse("iaf:4").flow()).hasToString("iaf:4");
-    assertThat(PosteriorPriorConfig.parse("vamp:10").components()).isEqualTo(10);
+    assertThat(PosteriorPriorConfig.parse("vamp:10").prior()).hasToString("vamp:10");
     assertThatThrownBy(() -> PosteriorPriorConfig.parse("mog:0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("PosteriorPriorConfig: 'mog:0' is not normal, a flow posterior (planar:K,"

@@ -163,6 +163,29 @@ class PriorsTest {
         .hasMessageContaining("reads a context of 2 columns, but a prior has no input");
   }
 
+  @Test
+  void priorNamesBuildTheirPriorsOrSayWhatIsExpected() {
+    DMatrixRMaj data = Rngs.standardNormal(Rngs.create(1), 10, 5);
+    assertThat(PriorSpec.parse("standard-normal").build(D, encoder(), data, Rngs.create(1)))
+        .isInstanceOf(StandardNormalPrior.class);
+    assertThat(PriorSpec.parse("mog:4").build(D, encoder(), data, Rngs.create(1)))
+        .isInstanceOf(MixturePrior.class).hasToString("MixturePrior(4 components, 3)");
+    assertThat(PriorSpec.parse("vamp:6").build(D, encoder(), data, Rngs.create(1)))
+        .hasToString("VampPrior(6 pseudo-inputs, 3)");
+    assertThat(PriorSpec.parse("flow")).hasToString("flow:" + PriorSpec.DEFAULT_FLOW_LAYERS);
+    assertThat(PriorSpec.parse("flow:2").build(D, encoder(), data, Rngs.create(1)))
+        .isInstanceOf(FlowPrior.class);
+    String usage = " (expected standard-normal, mog:K, vamp:K, flow or flow:K with K >= 1)";
+    assertThatThrownBy(() -> PriorSpec.parse("mog:0"))
+        .hasMessage("prior 'mog:0': K must be >= 1, got 0" + usage);
+    assertThatThrownBy(() -> PriorSpec.parse("vamp"))
+        .hasMessage("prior 'vamp' needs a count K" + usage);
+    assertThatThrownBy(() -> PriorSpec.parse("gamma:2"))
+        .hasMessage("prior 'gamma:2' is unknown" + usage);
+    assertThatThrownBy(() -> PriorSpec.parse("mog:x"))
+        .hasMessage("prior 'mog:x': 'x' is not a whole number" + usage);
+  }
+
   private static List<Tensor> leaves(java.util.Collection<Parameter> parameters) {
     return parameters.stream().map(Parameter::tensor).toList();
   }
