@@ -10,7 +10,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.distributions.KlRegistry;
 import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.guice.Decoder;
-import org.latentj.inference.guice.ObjectiveKind;
 import org.latentj.inference.guice.PosteriorHead;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
@@ -61,8 +60,8 @@ final class FlowPriorRun {
   Result run(PosteriorPriorConfig config, long seed) {
     int d = latent;
     VaeSettings settings = IwaeNetwork.settings(IwaeConfig.parse("vae-k1"),
-        data.train().numCols, seed).withObjective(ObjectiveKind.ANALYTIC_KL_ELBO, 1)
-        .withHiddenSizes(List.of(hidden, hidden)).withLatentSize(latent);
+        data.train().numCols, seed).toBuilder().hiddenSizes(List.of(hidden, hidden))
+        .latentSize(latent).build();
     Head head = config.posteriorHead(d, Rngs.derive(seed, "flow"));
     Injector injector = Guice.createInjector(new VaeModule(settings), binder ->
         OptionalBinder.newOptionalBinder(binder, Key.get(Head.class, PosteriorHead.class))
@@ -74,9 +73,10 @@ final class FlowPriorRun {
     Prior prior = config.prior(encoder, data.train(), d, Rngs.derive(seed, "prior"));
     VaeModel model = new VaeModel(prior, decoder);
     VaeGuide guide = new VaeGuide(encoder);
-    Adam adam = Adam.builder().learningRate(settings.learningRate()).beta1(0.9).beta2(0.999)
+    Adam adam = Adam.builder().learningRate(settings.optimizer().learningRate()).beta1(0.9).beta2(0.999)
         .eps(IwaeNetwork.ADAM_EPS).build(Svi.parametersOf(model, guide));
-    Svi svi = new Svi(model, guide, injector.getInstance(Objective.class), adam)
+    Objective objective = new AnalyticKlElbo(KlRegistry.standard(), 1); // MC where no KL rule
+    Svi svi = new Svi(model, guide, objective, adam)
         .addGradientHook(new DivergenceGuard());
     long parameters = model.parameterCount() + guide.parameterCount();
     String name = config.name() + " seed " + seed;

@@ -107,7 +107,7 @@ class LatentjTest {
     // Importance sampling tightens the bound.
     assertThat(summary.at("/test/log_px").asDouble())
         .isGreaterThan(summary.at("/test/elbo").asDouble() - 5);
-    assertThat(summary.at("/settings/hiddenSizes/0").asInt()).isEqualTo(32);
+    assertThat(summary.at("/settings/network/hiddenSizes/0").asInt()).isEqualTo(32);
   }
 
   @Test
