@@ -315,7 +315,7 @@ final class TrainCommand implements Callable<Integer> {
     MetricsListener metrics = metrics(plan);
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     // A signal stops training cleanly; after training it ends the JVM with a line saying so.
-    spark.requireCompatible(plan.config().binarize());
+    spark.requireCompatible(plan.run().data().binarize());
     try (StopSignals signals = StopSignals.install(); ScaleOut cluster = spark.connect()) {
       DType numbers = numbers(plan);
       Vae vae = Vae.build(settings, numbers);
