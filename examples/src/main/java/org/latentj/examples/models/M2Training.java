@@ -11,6 +11,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Posterior;
 import org.latentj.model.Program;
 import org.latentj.model.Sites;
+import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -55,11 +56,12 @@ public record M2Training(int hiddenSize, int latentSize, int epochs, int batchSi
   /**
    * Per epoch: the error of q(y|x) (M2) and of the baseline on the validation and the test
    * digits, q's mutual information I(x; y) on the validation digits (nats) and the validation
-   * error of M2's generative classifier (argmax_y L(x, y)).
+   * error of M2's generative classifier (argmax_y L(x, y)), and the mean log q(y|x) of the
+   * labelled training digits (near 0 once they are memorized, when the alpha term stops pulling).
    */
   public record Result(int labels, long seed, double[] m2Validation, double[] m2Test,
       double[] baselineValidation, double[] baselineTest, double[] mutualInformation,
-      double[] generativeValidation, double seconds) {
+      double[] generativeValidation, double[] labelledLogQ, double seconds) {
 
     /** The epoch (0-based) of M2's lowest validation error, the first if tied. */
     public int m2Epoch() {
@@ -128,6 +130,7 @@ public record M2Training(int hiddenSize, int latentSize, int epochs, int batchSi
     double[] baseTest = new double[epochs];
     double[] info = new double[epochs];
     double[] generative = new double[epochs];
+    double[] fit = new double[epochs];
     for (int epoch = 0; epoch < epochs; epoch++) {
       int[] perm = BalancedLabels.shuffled(unlabelled.length, rng);
       int[] order = new int[unlabelled.length];
@@ -154,15 +157,21 @@ public record M2Training(int hiddenSize, int latentSize, int epochs, int batchSi
       info[epoch] = M2Diagnostics.mutualInformation(q, eval.validationX());
       generative[epoch] = M2Diagnostics.generativeError(m2, eval.validationX(),
           eval.validationLabels(), diagnosticRng);
-      log.printf(Locale.ROOT, "%d labels, seed %d, epoch %d: U %.2f, L %.2f; validation error"
-          + " M2 %.2f%%, labels-only %.2f%%, generative %.2f%%; I(x;y) %.3f nats; test error"
-          + " M2 %.2f%%, labels-only %.2f%%; %.0f s%n", labelledRows.length, seed, epoch + 1,
-          u / steps, l / steps, 100 * m2Val[epoch], 100 * baseVal[epoch],
-          100 * generative[epoch], info[epoch], 100 * m2Test[epoch], 100 * baseTest[epoch],
+      try (GradMode.Scope off = GradMode.disable()) {
+        fit[epoch] = q.given(BinaryRows.draw(grey, labelledRows, 0, labelledRows.length,
+            diagnosticRng)).logProb(BinaryRows.oneHot(labels, labelledRows, 0,
+            labelledRows.length, M2.CLASSES)).mean().item();
+      }
+      log.printf(Locale.ROOT, "%d labels, seed %d, epoch %d: U %.2f, L %.2f, labelled log q"
+          + " %.4f; validation error M2 %.2f%%, labels-only %.2f%%, generative %.2f%%; I(x;y)"
+          + " %.3f nats; test error M2 %.2f%%, labels-only %.2f%%; %.0f s%n",
+          labelledRows.length, seed, epoch + 1, u / steps, l / steps, fit[epoch],
+          100 * m2Val[epoch], 100 * baseVal[epoch], 100 * generative[epoch], info[epoch],
+          100 * m2Test[epoch], 100 * baseTest[epoch],
           (System.nanoTime() - start) / 1e9);
     }
-    return new Result(labelledRows.length, seed, m2Val, m2Test, baseVal, baseTest, info, generative,
-        (System.nanoTime() - start) / 1e9);
+    return new Result(labelledRows.length, seed, m2Val, m2Test, baseVal, baseTest, info,
+        generative, fit, (System.nanoTime() - start) / 1e9);
   }
 
   private Adam adam(Program model, Program guide) {

@@ -189,13 +189,14 @@ public final class M2Table implements Callable<Integer> {
 
   private static String csv(List<M2Training.Result> results) {
     StringBuilder b = new StringBuilder("labels,seed,epoch,m2_validation,m2_test,"
-        + "baseline_validation,baseline_test,mutual_information,generative_validation\n");
+        + "baseline_validation,baseline_test,mutual_information,generative_validation,"
+        + "labelled_log_q\n");
     for (M2Training.Result r : results) {
       for (int e = 0; e < r.m2Test().length; e++) {
-        b.append(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f%n",
+        b.append(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f%n",
             r.labels(), r.seed(), e + 1, r.m2Validation()[e], r.m2Test()[e],
             r.baselineValidation()[e], r.baselineTest()[e], r.mutualInformation()[e],
-            r.generativeValidation()[e]));
+            r.generativeValidation()[e], r.labelledLogQ()[e]));
       }
     }
     return b.toString();
