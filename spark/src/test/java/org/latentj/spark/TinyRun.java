@@ -17,9 +17,9 @@ final class TinyRun {
 
   static final long NOISE_SEED = 17;
   static final int BATCH = 8;
-  static final VaeRecipe RECIPE = new VaeRecipe(VaeSettings.defaults().withInputSize(6)
-      .withHiddenSizes(List.of(5)).withLatentSize(3)
-      .withOptimizer(VaeSettings.defaults().optimizer(), 1e-2), DType.FLOAT64);
+  static final VaeRecipe RECIPE = new VaeRecipe(VaeSettings.builder().inputSize(6)
+      .hiddenSizes(List.of(5)).latentSize(3)
+      .optimizer(VaeSettings.defaults().optimizer().name(), 1e-2).build(), DType.FLOAT64);
 
   private TinyRun() {}
 

@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (examples > 0) {
       test = Figures.firstRows(test, examples);
     }
-    long s = seed != null ? seed : run.settings().seed();
+    long s = seed != null ? seed : run.model().seed();
     Estimates e;
     try (Progress.Ticker ticker = EtaTicker.of(spec.commandLine().getErr(),
         "log p(x), k=" + k, test.numRows)) {

@@ -14,6 +14,7 @@ import org.latentj.model.Trace;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
+import org.latentj.tensor.Workspace;
 
 /**
  * Honest figures for a trained model, in nats per example, computed with no gradient graph:
@@ -89,6 +90,8 @@ public final class Evaluator {
           + " positive, got " + k + ", " + chunk + ", " + examplesPerBatch);
     }
     double[] out = new double[data.numRows];
+    // Every chunk's graph dies once its log-sum-exp is read, so the chunks share one workspace.
+    Workspace workspace = new Workspace();
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += examplesPerBatch) {
         int to = Math.min(data.numRows, from + examplesPerBatch);
@@ -97,14 +100,16 @@ public final class Evaluator {
         java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
         for (int done = 0; done < k; done += chunk) {
           int c = Math.min(chunk, k - done);
-          Traces t = ParticleObjective.run(model, guide, batch, c, noise.forRows(from, to, done));
-          if (t.hasGlobalSites()) {
-            throw new IllegalArgumentException("logLikelihood: the model has global sites, so"
-                + " log p(x) does not factor into one figure per example; use meanBound");
-          }
-          Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
-          for (int i = 0; i < running.length; i++) {
-            running[i] = logAddExp(running[i], part.get(i));
+          try (Workspace w = workspace.enter()) {
+            Traces t = ParticleObjective.run(model, guide, batch, c, noise.forRows(from, to, done));
+            if (t.hasGlobalSites()) {
+              throw new IllegalArgumentException("logLikelihood: the model has global sites, so"
+                  + " log p(x) does not factor into one figure per example; use meanBound");
+            }
+            Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
+            for (int i = 0; i < running.length; i++) {
+              running[i] = logAddExp(running[i], part.get(i));
+            }
           }
         }
         for (int i = 0; i < running.length; i++) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.inference.optim.FusedStep;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
 import org.latentj.model.Loss;
@@ -15,6 +16,7 @@ import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.Workspace;
 
 /**
  * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
@@ -63,6 +65,10 @@ public final class Svi {
      */
     double gradients(Svi svi, long step, Batch batch, UniformRandomProvider noise);
   }
+  /** True after a fused step, which leaves every gradient zero: the next needs no zeroing. */
+  private boolean gradientsZero;
+  /** Reused by every step: a steady-state step allocates no matrices. */
+  private final Workspace workspace = new Workspace();
 
   /**
    * Gives a handler to enter around the objective at each step, e.g. a scale that changes with
@@ -129,9 +135,23 @@ public final class Svi {
     return this;
   }
 
-  /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
+  /**
+   * One update on {@code batch}; returns the mean bound per example (nats) before the update.
+   * The tensors the step makes live in this Svi's {@link Workspace} and die when it returns.
+   */
   public double step(Batch batch, UniformRandomProvider rng) {
-    optimizer.zeroGrad();
+    // The step's graph dies when it returns, so its matrices serve the next step.
+    try (Workspace w = workspace.enter()) {
+      return stepInWorkspace(batch, rng);
+    }
+  }
+
+  private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
+    FusedStep fused = fusedStep();
+    if (!gradientsZero) {
+      optimizer.zeroGrad();
+    }
+    gradientsZero = false;
     long step = optimizer.steps();
     double bound;
     try {
@@ -145,6 +165,17 @@ public final class Svi {
       }
       throw new TrainingDivergedException(optimizer.steps(), where + " (" + e.getMessage()
           + ")", e);
+    }
+    if (fused != null) {
+      for (GradientHook hook : hooks) {
+        ((DivergenceGuard) hook).checkBound(step, bound, parameters);
+      }
+      FusedStep.NonFinite bad = fused.stepIfFiniteThenZeroGrad();
+      if (bad != null) {
+        throw DivergenceGuard.diverged(step, bad);
+      }
+      gradientsZero = true;
+      return bound;
     }
     for (GradientHook hook : hooks) {
       hook.inspect(step, bound, parameters);
@@ -173,6 +204,22 @@ public final class Svi {
     Loss loss = loss(step, batch, noise);
     Gradients.backward(loss, model, guide);
     return loss.meanBound();
+  }
+
+  /**
+   * The optimizer as a {@link FusedStep} when the hooks are only divergence guards (whose scan
+   * it then does), else null: any other hook must see the gradients before the update.
+   */
+  private FusedStep fusedStep() {
+    if (hooks.isEmpty() || !(optimizer instanceof FusedStep f)) {
+      return null;
+    }
+    for (GradientHook hook : hooks) {
+      if (!(hook instanceof DivergenceGuard)) {
+        return null;
+      }
+    }
+    return f;
   }
 
   /** The objective's loss on {@code batch} under the step handlers, closed afterwards. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
@@ -30,7 +30,7 @@ class KeyedNoiseTrainingTest {
 
   @Test
   void aBatchsGradientIsTheSumOfItsPartsGradients() {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.IWAE);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.IWAE);
     DMatrixRMaj x = CheckpointResumeTest.data();
     int[] whole = {5, 17, 2, 40, 33};
     int[][] parts = {{5, 17}, {2, 40, 33}};
@@ -71,7 +71,7 @@ class KeyedNoiseTrainingTest {
 
   @Test
   void aRunStoppedInsideAnEpochResumesBitForBit(@TempDir Path run) throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     DMatrixRMaj x = CheckpointResumeTest.data();
     Svi straight = CheckpointResumeTest.svi(s).keyedNoise(NOISE);
     new Trainer(straight, MinibatchData.of(x, 32)).fit(2, Rngs.derive(s.seed(), "training"));
@@ -103,7 +103,7 @@ class KeyedNoiseTrainingTest {
   @Test
   void keyedNoiseNeedsTheBatchsIndices() {
     Svi svi = CheckpointResumeTest.svi(
-        CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO)).keyedNoise(NOISE);
+        CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL)).keyedNoise(NOISE);
     Batch unindexed = Batch.of(Tensor.constant(CheckpointResumeTest.data()).rows(0, 4));
     assertThatThrownBy(() -> svi.step(unindexed, Rngs.create(1)))
         .isInstanceOf(IllegalArgumentException.class)
