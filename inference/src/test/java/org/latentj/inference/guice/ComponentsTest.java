@@ -23,7 +23,7 @@ class ComponentsTest {
     Components c = Components.standard();
     assertThat(c.objectiveNames()).containsExactly("elbo", "analytic-kl", "iwae", "iwae-dreg");
     assertThat(c.optimizerNames()).containsExactly("adam", "adamw", "adagrad", "rmsprop", "sgd");
-    assertThat(c.priorNames()).containsExactly("standard-normal");
+    assertThat(c.priorNames()).containsExactly("standard-normal", "mog", "flow");
     assertThat(c.likelihoodNames()).containsExactly("bernoulli", "continuous-bernoulli",
         "gaussian", "gaussian-learned-variance", "laplace");
     assertThat(c.networkNames()).containsExactly("mlp");
@@ -72,5 +72,18 @@ class ComponentsTest {
     Injector twice = Guice.createInjector(new VaeModule(SMALL), new ComponentsModule(),
         new ObjectivesModule());
     assertThat(twice.getInstance(Components.class).objectiveNames()).hasSize(4);
+  }
+
+  @Test
+  void learnedPriorsAreBuiltByName() {
+    Prior mog = Guice.createInjector(new VaeModule(SMALL.toBuilder().prior("mog:4").build()))
+        .getInstance(Prior.class);
+    assertThat(mog).hasToString("MixturePrior(4 components, " + SMALL.latentSize() + ")");
+    Prior flow = Guice.createInjector(new VaeModule(SMALL.toBuilder().prior("flow:2").build()))
+        .getInstance(Prior.class);
+    assertThat(flow).isInstanceOf(org.latentj.inference.priors.FlowPrior.class);
+    assertThatThrownBy(() -> Guice.createInjector(new VaeModule(SMALL.toBuilder().prior("mog")
+        .build())).getInstance(Prior.class))
+        .hasMessageContaining("'mog': mog needs a positive integer argument, e.g. mog:10");
   }
 }
