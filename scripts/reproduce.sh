@@ -16,6 +16,7 @@ declare -A experiments=(
   [figure2-digits]="AevbFigure2 --dataset digits --examples 600000"
   [figure2-fashion]="AevbFigure2 --dataset fashion --examples 400000"
   [figure2-fashion-gaussian]="AevbFigure2 --dataset fashion-gaussian --examples 400000"
+  [figure2-fashion-gaussian-sigmoid]="AevbFigure2 --dataset fashion-gaussian-sigmoid --examples 400000"
   [figure4-digits]="AevbFigure4 --dataset digits --examples 600000"
   [figure4-fashion]="AevbFigure4 --dataset fashion --examples 400000"
   [estimator-variance]="EstimatorVariance"
@@ -27,7 +28,7 @@ declare -A experiments=(
   [full-vb-digits]="FullVbTable --epochs 100 --eval-every 25 --init-scale 0.1"
 )
 order=(ppca-collapse estimator-variance figure2-digits figure2-fashion figure2-fashion-gaussian
-  figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
+  figure2-fashion-gaussian-sigmoid figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
   full-vb-digits)
 
 if [[ ${1:-} == --list ]]; then
