@@ -13,6 +13,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
+import org.latentj.nn.ModeScope;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
@@ -20,6 +21,8 @@ import org.latentj.tensor.Tensor;
 /**
  * Honest figures for a trained model, in nats per example, computed with no gradient graph:
  * a bound's mean over a data set, the importance-sampled log-likelihood, and active units.
+ * Every figure is computed in evaluation mode ({@link org.latentj.nn.Module#setTraining}: running
+ * statistics, no dropout), and model and guide are put back in their mode afterwards.
  */
 public final class Evaluator {
 
@@ -35,7 +38,8 @@ public final class Evaluator {
   public double meanBound(Objective objective, DMatrixRMaj data, int batchSize,
       UniformRandomProvider rng) {
     double total = 0;
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
         Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
@@ -61,7 +65,8 @@ public final class Evaluator {
           + " positive, got " + k + ", " + chunk + ", " + examplesPerBatch);
     }
     double[] out = new double[data.numRows];
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += examplesPerBatch) {
         int to = Math.min(data.numRows, from + examplesPerBatch);
         Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
@@ -95,7 +100,8 @@ public final class Evaluator {
   public Map<String, Integer> activeUnits(DMatrixRMaj data, int batchSize, double threshold,
       UniformRandomProvider rng) {
     Map<String, List<DMatrixRMaj>> means = new LinkedHashMap<>();
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
         Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())), rng);

@@ -12,6 +12,7 @@ import org.latentj.model.Objective;
 import org.latentj.model.Optimizer;
 import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
+import org.latentj.nn.ModeScope;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
 
@@ -21,6 +22,11 @@ import org.latentj.nn.Parameter;
  * warm-up's scale), run the loss's backward passes ({@link Gradients}, the one place gradients
  * are made), let the hooks look at them (NaN guards, clipping), then take one optimizer step.
  * It needs only interfaces, so any model, guide, objective and optimizer combine.
+ *
+ * <p>The step runs the model and guide in training mode ({@link Module#setTraining}: batch
+ * statistics, dropout) and puts them back in the mode they had, evaluation mode unless a user
+ * chose otherwise, so everything outside a step (bounds, log p(x), pictures) sees the
+ * evaluation-mode networks.
  */
 public final class Svi {
 
@@ -35,6 +41,7 @@ public final class Svi {
   private final Objective objective;
   private final Optimizer optimizer;
   private final Map<String, Parameter> parameters;
+  private final Map<String, Parameter> buffers;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
 
@@ -54,6 +61,18 @@ public final class Svi {
     this.objective = objective;
     this.optimizer = optimizer;
     this.parameters = parametersOf(model, guide);
+    this.buffers = buffersOf(model, guide);
+  }
+
+  /**
+   * The buffers (untrained persistent state, e.g. batch norm's running statistics) of model then
+   * guide, named {@code model.<path>} and {@code guide.<path>} as {@link #parametersOf}.
+   */
+  public static Map<String, Parameter> buffersOf(Module model, Module guide) {
+    Map<String, Parameter> all = new LinkedHashMap<>();
+    model.buffers().forEach((name, b) -> all.put("model." + name, b));
+    guide.buffers().forEach((name, b) -> all.put("guide." + name, b));
+    return Collections.unmodifiableMap(all);
   }
 
   /** The parameters of model then guide, named {@code model.<path>} and {@code guide.<path>}. */
@@ -81,6 +100,12 @@ public final class Svi {
 
   /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
   public double step(Batch batch, UniformRandomProvider rng) {
+    try (ModeScope training = ModeScope.training(model, guide)) {
+      return trainingStep(batch, rng);
+    }
+  }
+
+  private double trainingStep(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     double bound;
     try {
@@ -140,5 +165,10 @@ public final class Svi {
   /** Every trained parameter, as named in checkpoints. */
   public Map<String, Parameter> parameters() {
     return parameters;
+  }
+
+  /** Every buffer of model and guide, as named in checkpoints (empty for most models). */
+  public Map<String, Parameter> buffers() {
+    return buffers;
   }
 }
