@@ -7,11 +7,16 @@ import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.examples.data.EmbeddedDigits;
+import org.latentj.examples.pictures.ImageGrid;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.Transforms;
 import org.latentj.inference.evaluation.Evaluator;
@@ -27,12 +32,15 @@ import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.Trainer;
 import org.latentj.model.Head;
+import org.latentj.model.Likelihood;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.nn.ImageShape;
 import org.latentj.nn.Initializer;
 import org.latentj.nn.Layer;
+import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
+import org.latentj.tensor.Tensor;
 
 /**
  * A convolutional VAE against an MLP VAE of about the same number of parameters, on the
@@ -43,7 +51,10 @@ import org.latentj.tensor.Rngs;
  * the paired difference conv - MLP per test image with its standard error.
  *
  * <p>Usage: {@code scripts/run.sh org.latentj.examples.models.ConvVaeExample [epochs]
- * [test images] [k]}; 20 epochs, 1,000 test images and k = 5,000 by default.
+ * [test images] [k] [output folder]}; 10 epochs, 1,000 test images, k = 5,000 and
+ * {@code runs/conv-vae} by default. The folder gets {@code samples-mlp.png} and
+ * {@code samples-conv.png}: decoder means (pixel probabilities) of 64 draws z ~ N(0, I), the same
+ * draws for both.
  */
 public final class ConvVaeExample {
 
@@ -72,16 +83,18 @@ public final class ConvVaeExample {
   private ConvVaeExample() {}
 
   public static void main(String[] args) {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int testImages = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+    Path output = Path.of(args.length > 3 ? args[3] : "runs/conv-vae");
     run(Transforms.scaleToUnit(EmbeddedDigits.train()),
-        Transforms.scaleToUnit(EmbeddedDigits.test()), epochs, testImages, k, 1, System.out);
+        Transforms.scaleToUnit(EmbeddedDigits.test()), epochs, testImages, k, 1, output,
+        System.out);
   }
 
   /** Trains the MLP VAE and the conv VAE on {@code train}, evaluates both; prints and returns. */
   public static List<Result> run(Dataset train, Dataset test, int epochs, int testImages, int k,
-      long seed, PrintStream out) {
+      long seed, Path output, PrintStream out) {
     if (testImages < 1 || testImages > test.size()) {
       throw new IllegalArgumentException("ConvVaeExample: test images must be 1.." + test.size()
           + ", got " + testImages);
@@ -97,12 +110,16 @@ public final class ConvVaeExample {
         + " (binarized once); %d latents, Bernoulli, %s, Adam %s, %d epochs of %d, k = %d%n",
         train.size(), testImages, LATENTS, settings.objective(), settings.learningRate(), epochs,
         BATCH, k);
-    Result mlp = trainAndEvaluate("MLP 784-" + MLP_HIDDEN + "-" + LATENTS + " (relu)",
-        Guice.createInjector(new VaeModule(settings)), train, evalX, epochs, k, seed, out);
+    Injector mlpVae = Guice.createInjector(new VaeModule(settings));
+    Result mlp = trainAndEvaluate("MLP 784-" + MLP_HIDDEN + "-" + LATENTS + " (relu)", mlpVae,
+        train, evalX, epochs, k, seed, out);
+    writeSamples(mlpVae, image, seed, output.resolve("samples-mlp.png"), out);
+    Injector convVae = Guice.createInjector(Modules.override(new VaeModule(settings))
+        .with(new ConvolutionalNetworks(image, seed)));
     Result conv = trainAndEvaluate("conv " + ENCODER_CHANNELS[0] + "-" + ENCODER_CHANNELS[1]
-        + " / deconv " + DECODER_CHANNELS[0] + "-" + DECODER_CHANNELS[1],
-        Guice.createInjector(Modules.override(new VaeModule(settings))
-            .with(new ConvolutionalNetworks(image, seed))), train, evalX, epochs, k, seed, out);
+        + " / deconv " + DECODER_CHANNELS[0] + "-" + DECODER_CHANNELS[1], convVae, train, evalX,
+        epochs, k, seed, out);
+    writeSamples(convVae, image, seed, output.resolve("samples-conv.png"), out);
     double[] difference = new double[testImages];
     for (int i = 0; i < testImages; i++) {
       difference[i] = conv.logLikelihoods()[i] - mlp.logLikelihoods()[i];
@@ -164,6 +181,23 @@ public final class ConvVaeExample {
         + " %8.2f +- %.2f%n", name, parameters, seconds, testElbo, r.meanLogLikelihood(),
         r.standardError());
     return r;
+  }
+
+  /** Decoder means of 64 draws from the prior (the same draws for every model), as a grid. */
+  private static void writeSamples(Injector vae, ImageShape image, long seed, Path png,
+      PrintStream out) {
+    DMatrixRMaj z = Rngs.standardNormal(Rngs.derive(seed, "samples"), 64, LATENTS);
+    DMatrixRMaj means;
+    try (GradMode.Scope off = GradMode.disable()) {
+      means = vae.getInstance(Likelihood.class).given(Tensor.constant(z)).mean().value();
+    }
+    try {
+      Files.createDirectories(png.getParent());
+      ImageGrid.of(image.height(), image.width(), 8).withScale(2).write(means, png);
+      out.println("wrote " + png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + png, e);
+    }
   }
 
   static double mean(double[] v) {
