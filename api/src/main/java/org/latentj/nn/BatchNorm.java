@@ -83,11 +83,7 @@ public final class BatchNorm extends Layer {
    */
   @Override
   public Tensor forward(Tensor x) {
-    if (x.cols() != channels * positions) {
-      String path = path();
-      throw new IllegalArgumentException((path.isEmpty() ? "" : path + ", ") + this
-          + ": input is " + x.shape() + " but expects " + channels * positions + " columns");
-    }
+    Shapes.requireColumns(this, channels * positions, x);
     if (!isTraining()) {
       return Tensor.apply(BatchNormOp.fixed(channels, positions, eps, values(runningMean),
           values(runningVariance)), x, weight.tensor(), bias.tensor());

@@ -40,11 +40,7 @@ public final class LayerNorm extends Layer {
   /** @throws IllegalArgumentException naming this layer when {@code x} has another width */
   @Override
   public Tensor forward(Tensor x) {
-    if (x.cols() != features) {
-      String path = path();
-      throw new IllegalArgumentException((path.isEmpty() ? "" : path + ", ") + this
-          + ": input is " + x.shape() + " but expects " + features + " columns");
-    }
+    Shapes.requireColumns(this, features, x);
     return Tensor.apply(new LayerNormOp(eps), x, weight.tensor(), bias.tensor());
   }
 

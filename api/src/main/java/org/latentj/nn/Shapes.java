@@ -13,10 +13,26 @@ final class Shapes {
    */
   static void requireRowWidth(Layer layer, ImageShape image, Tensor x) {
     if (x.cols() != image.size()) {
-      String path = layer.path();
-      throw new IllegalArgumentException((path.isEmpty() ? "" : path + ", ") + layer
-          + ": input is " + x.shape() + " but each row must be one " + image
-          + " image (channels x height x width = " + image.size() + " columns)");
+      throw new IllegalArgumentException(where(layer) + ": input is " + x.shape()
+          + " but each row must be one " + image + " image (channels x height x width = "
+          + image.size() + " columns)");
     }
+  }
+
+  /**
+   * @throws IllegalArgumentException naming {@code layer}'s path and the input's shape, unless
+   *     {@code x} has {@code columns} columns
+   */
+  static void requireColumns(Layer layer, int columns, Tensor x) {
+    if (x.cols() != columns) {
+      throw new IllegalArgumentException(where(layer) + ": input is " + x.shape()
+          + " but expects " + columns + " columns");
+    }
+  }
+
+  /** The layer's path in its model (when it has one) and its description. */
+  private static String where(Layer layer) {
+    String path = layer.path();
+    return (path.isEmpty() ? "" : path + ", ") + layer;
   }
 }

@@ -90,14 +90,10 @@ class HeadsTest {
     assertThat(head.parameters()).isEmpty();
     Tensor x = Tensor.constant(Matrices.uniform(Rngs.create(76), 3, 2, 0.05, 0.95));
     Tensor logProb = head.distribution(RAW).logProb(x);
-    // log N(x; sigmoid(a), e^s) = -1/2 [log 2 pi + s + (x - sigmoid(a))^2 e^-s], summed over j.
     for (int i = 0; i < 3; i++) {
       double expected = 0;
       for (int j = 0; j < 2; j++) {
-        double mean = 1 / (1 + Math.exp(-RAW.get(i, j)));
-        double s = RAW.get(i, j + 2);
-        double r = x.get(i, j) - mean;
-        expected += -0.5 * (Math.log(2 * Math.PI) + s + r * r * Math.exp(-s));
+        expected += sigmoidMeanLogDensity(x.get(i, j), RAW.get(i, j), RAW.get(i, j + 2));
       }
       assertThat(logProb.get(i, 0)).isCloseTo(expected, within(1e-12));
     }
@@ -120,10 +116,8 @@ class HeadsTest {
     for (int i = 0; i < 3; i++) {
       double expected = 0;
       for (int j = 0; j < 4; j++) {
-        double mean = 1 / (1 + Math.exp(-RAW.get(i, j)));
-        double s = logVariance.value().get(0, j);
-        double r = x.get(i, j) - mean;
-        expected += -0.5 * (Math.log(2 * Math.PI) + s + r * r * Math.exp(-s));
+        expected += sigmoidMeanLogDensity(x.get(i, j), RAW.get(i, j),
+            logVariance.value().get(0, j));
       }
       assertThat(logProb.get(i, 0)).isCloseTo(expected, within(1e-12));
     }
@@ -197,6 +191,12 @@ class HeadsTest {
         raw);
     check.check("ContinuousBernoulliHead",
         in -> new ContinuousBernoulliHead().distribution(in[0]).logProb(grey), raw);
+  }
+
+  /** {@code log N(x; sigmoid(a), e^s) = -1/2 [log 2 pi + s + (x - sigmoid(a))^2 e^-s]}. */
+  private static double sigmoidMeanLogDensity(double x, double a, double s) {
+    double r = x - 1 / (1 + Math.exp(-a));
+    return -0.5 * (Math.log(2 * Math.PI) + s + r * r * Math.exp(-s));
   }
 
   private static void assertSame(Tensor actual, Tensor expected) {
