@@ -6,28 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.latentj.inference.guice.ObjectiveKind;
 import picocli.CommandLine;
 
 /**
  * Enum values as the command line spells them: lower case with hyphens
- * ({@code continuous-bernoulli}), the enum's own name accepted too ({@code CONTINUOUS_BERNOULLI}),
- * plus the objectives' short names ({@code analytic-kl}).
+ * ({@code nearest-neighbour}), the enum's own name accepted too ({@code NEAREST_NEIGHBOUR}).
  */
 final class EnumNames {
-
-  private static final Map<ObjectiveKind, String> OBJECTIVES = Map.of(
-      ObjectiveKind.ELBO, "elbo",
-      ObjectiveKind.ANALYTIC_KL_ELBO, "analytic-kl",
-      ObjectiveKind.IWAE, "iwae",
-      ObjectiveKind.IWAE_DREG, "iwae-dreg");
 
   private EnumNames() {}
 
   /** The command-line name of {@code value}. */
   static String name(Enum<?> value) {
-    String plain = value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    return value instanceof ObjectiveKind k ? OBJECTIVES.getOrDefault(k, plain) : plain;
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The command-line names of every value of {@code type}, in declaration order. */

@@ -3,9 +3,6 @@ package org.latentj.examples.cli;
 import java.io.PrintWriter;
 import org.latentj.examples.pictures.LatentGrid;
 import org.latentj.inference.checkpoint.Provenance;
-import org.latentj.inference.guice.LikelihoodFamily;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
 import org.latentj.nn.Activation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,12 +90,8 @@ public final class Latentj implements Runnable {
   /** The command line, with its converters and error handling, ready to {@code execute}. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Latentj());
-    EnumNames.register(cl, LikelihoodFamily.class);
-    EnumNames.register(cl, ObjectiveKind.class);
-    EnumNames.register(cl, OptimizerKind.class);
     EnumNames.register(cl, Activation.class);
     EnumNames.register(cl, Binarization.class);
-    EnumNames.register(cl, PriorKind.class);
     EnumNames.register(cl, LatentGrid.Interpolation.class);
     EnumNames.register(cl, EncodeCommand.SplitName.class);
     EnumNames.register(cl, SampleCommand.Format.class);

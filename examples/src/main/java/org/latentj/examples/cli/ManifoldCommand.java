@@ -30,9 +30,9 @@ final class ManifoldCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Commands.atLeast("--size", size, 1);
     Run run = picture.open();
-    if (run.settings().latentSize() != 2) {
+    if (run.model().latentSize() != 2) {
       throw new UsageException("manifold needs a model with a 2-D latent space, but the run in "
-          + run.dir() + " has " + run.settings().latentSize() + " latent dimensions (train one"
+          + run.dir() + " has " + run.model().latentSize() + " latent dimensions (train one"
           + " with --latent 2)");
     }
     Path png = picture.target(run, Run.MANIFOLD);

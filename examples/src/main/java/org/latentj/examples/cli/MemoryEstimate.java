@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentj.inference.guice.Components;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.tensor.DType;
 
@@ -32,29 +33,21 @@ record MemoryEstimate(long parameters, int copies, int bytesPerValue, long activ
    * batches.
    */
   static MemoryEstimate of(VaeSettings settings, DType dtype, int batchSize, long dataValues) {
-    int[] encoder = widths(settings.inputSize(), settings.hiddenSizes(), false,
-        2 * settings.latentSize());
-    int[] decoder = widths(settings.latentSize(), settings.hiddenSizes(), true,
-        settings.likelihood().head(settings.inputSize()).rawColumns(settings.inputSize()));
+    Components components = ComponentNames.components();
+    List<Integer> hidden = settings.network().hiddenSizes();
+    int[] encoder = widths(settings.inputSize(), hidden, false, 2 * settings.latentSize());
+    int[] decoder = widths(settings.latentSize(), hidden, true,
+        components.likelihood(settings.likelihood().name())
+            .head(settings.likelihood(), settings.inputSize()).rawColumns(settings.inputSize()));
     long parameters = parameters(encoder) + parameters(decoder);
     long widthSum = sum(encoder) + sum(decoder);
-    long rows = (long) batchSize * settings.particles();
+    long rows = (long) batchSize * settings.objective().particles();
     long activations = rows * widthSum * 4 * dtype.bytes();
-    int state = optimizerSlots(settings);
+    int state = components.optimizer(settings.optimizer().name()).stateBuffers();
     // value + gradient + optimizer state, and the checkpoint's copy of value and state.
     int copies = 2 + state + (1 + state);
     return new MemoryEstimate(parameters, copies, dtype.bytes(), activations,
         dataValues * DATA_BYTES_PER_VALUE);
-  }
-
-  private static int optimizerSlots(VaeSettings settings) {
-    switch (settings.optimizer()) {
-      case ADAM:
-      case ADAMW:
-        return 2;
-      default:
-        return 1;
-    }
   }
 
   private static int[] widths(int first, List<Integer> hidden, boolean reversed, int last) {

@@ -38,7 +38,7 @@ final class PictureOptions {
 
   /** The run's image shape, or a usage error when its data are not images. */
   static ImageShape shape(Run run) {
-    RunConfig c = run.config();
+    DataSettings c = run.settings().data();
     if (!c.isImages()) {
       throw new UsageException("the run in " + run.dir() + " was trained on data that are not"
           + " images (" + c.data() + "): there is nothing to draw; 'latentj sample RUN_DIR' "

@@ -10,7 +10,6 @@ import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
-import org.latentj.inference.training.RunProvenance;
 import org.latentj.tensor.DType;
 
 /**
@@ -33,14 +32,12 @@ final class Run {
 
   private final Path dir;
   private final Checkpoint checkpoint;
-  private final VaeSettings settings;
-  private final RunConfig config;
+  private final RunSettings settings;
 
-  private Run(Path dir, Checkpoint checkpoint, VaeSettings settings, RunConfig config) {
+  private Run(Path dir, Checkpoint checkpoint, RunSettings settings) {
     this.dir = dir;
     this.checkpoint = checkpoint;
     this.settings = settings;
-    this.config = config;
   }
 
   /**
@@ -61,11 +58,7 @@ final class Run {
           + "; is it a folder written by 'latentj train'?");
     }
     Checkpoint checkpoint = CheckpointStore.loadForReading(file);
-    VaeSettings settings = RunProvenance.component(checkpoint.provenance(), RunConfig.SETTINGS,
-        VaeSettings.class);
-    RunConfig config = RunProvenance.component(checkpoint.provenance(), RunConfig.COMPONENT,
-        RunConfig.class);
-    return new Run(dir, checkpoint, settings, config);
+    return new Run(dir, checkpoint, RunSettings.read(checkpoint.provenance()));
   }
 
   /**
@@ -96,7 +89,7 @@ final class Run {
 
   /** The VAE of this run's own settings, with its trained parameters. */
   Vae vae() {
-    return vae(settings);
+    return vae(settings.model());
   }
 
   Path dir() {
@@ -120,25 +113,24 @@ final class Run {
     return recorded == null ? DType.FLOAT64 : DType.parse(recorded.toString());
   }
 
-  VaeSettings settings() {
+  /** Everything the run was built from, as its provenance records it. */
+  RunSettings settings() {
     return settings;
   }
 
-  RunConfig config() {
-    return config;
+  /** The settings of the run's model. */
+  VaeSettings model() {
+    return settings.model();
   }
 
   /** This run's data, or the data named by {@code dataOverride} if not null, checked. */
   RunData data(String dataOverride) throws IOException {
-    RunConfig c = config;
-    if (dataOverride != null) {
-      c = new RunConfig(Commands.dataSpec(dataOverride), config.binarize(), config.prior(),
-          config.limit(), config.validation(), config.batchSize(), config.epochs(),
-          config.imageHeight(), config.imageWidth());
-    }
-    RunData data = RunData.load(c, settings.seed(),
-        RunData.needsUnitInterval(settings.likelihood()));
-    data.requireWidth(settings.inputSize(), "the model in " + dir);
+    DataSettings d = dataOverride == null ? settings.data()
+        : settings.data().toBuilder().data(Commands.dataSpec(dataOverride)).build();
+    VaeSettings model = settings.model();
+    RunData data = RunData.load(d, model.seed(),
+        RunData.needsUnitInterval(model.likelihood().name()));
+    data.requireWidth(model.inputSize(), "the model in " + dir);
     return data;
   }
 }

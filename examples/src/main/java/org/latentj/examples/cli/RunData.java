@@ -15,11 +15,10 @@ import org.latentj.inference.data.IdxReader;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Split;
 import org.latentj.inference.data.Transforms;
-import org.latentj.inference.guice.LikelihoodFamily;
 import org.latentj.tensor.Rngs;
 
 /**
- * The data of a run, loaded as its {@link RunConfig} says: training, validation and test sets,
+ * The data of a run, loaded as its {@link DataSettings} says: training, validation and test sets,
  * scaled to [0, 1] when they are 8-bit pixels, and binarized as asked.
  *
  * <p>Sources ({@code --data}): {@code embedded-digits} (the 8,000/2,000 MNIST digits in the jar),
@@ -136,7 +135,7 @@ final class RunData {
    * Loads the data of {@code config}, splitting and binarizing with {@code seed};
    * {@code unitInterval} when the likelihood needs values in [0, 1].
    */
-  static RunData load(RunConfig config, long seed, boolean unitInterval) throws IOException {
+  static RunData load(DataSettings config, long seed, boolean unitInterval) throws IOException {
     List<String> notes = new ArrayList<>();
     Dataset[] both = source(config.data(), unitInterval, notes);
     Dataset train = prepare(both[0], config.limit());
@@ -191,9 +190,8 @@ final class RunData {
   }
 
   /** Whether {@code likelihood} scores only values in [0, 1]. */
-  static boolean needsUnitInterval(LikelihoodFamily likelihood) {
-    return likelihood == LikelihoodFamily.BERNOULLI
-        || likelihood == LikelihoodFamily.CONTINUOUS_BERNOULLI;
+  static boolean needsUnitInterval(String likelihood) {
+    return ComponentNames.components().likelihood(likelihood).needsUnitInterval();
   }
 
   /** What was done to the data without being asked, one sentence each. */

@@ -42,7 +42,7 @@ final class RunOutputs {
     DMatrixRMaj testX = data.test().features();
     written.addAll(pictures(testX));
     Figures.trainingCurve(metrics.records(), steps, "VAE " + vae.shape() + ", "
-        + EnumNames.name(vae.settings().objective()), dir.resolve(Run.TRAINING_CURVE));
+        + vae.settings().objective().name(), dir.resolve(Run.TRAINING_CURVE));
     written.add(Run.TRAINING_CURVE);
     if (!steps.isEmpty()) {
       written.add(StepLog.FILE);

@@ -43,8 +43,9 @@ final class RunPage {
   static Path write(Run run) throws IOException {
     Path dir = run.dir();
     ObjectNode settings = JSON.createObjectNode();
-    settings.set("model", JSON.valueToTree(run.settings()));
-    settings.set("run", JSON.valueToTree(run.config()));
+    settings.set("model", JSON.valueToTree(run.model()));
+    settings.set("data", JSON.valueToTree(run.settings().data()));
+    settings.set("training", JSON.valueToTree(run.settings().training()));
     StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>"
         + "<meta charset=\"utf-8\"><title>");
     String name = dir.toAbsolutePath().normalize().getFileName() == null ? dir.toString()

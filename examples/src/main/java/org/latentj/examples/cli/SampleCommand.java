@@ -54,8 +54,8 @@ final class SampleCommand implements Callable<Integer> {
     Commands.atLeast("--count", count, 1);
     Commands.atLeast("--columns", columns, 1);
     Run run = picture.open();
-    long s = seed != null ? seed : run.settings().seed();
-    Format f = format != null ? format : run.config().isImages() ? Format.PNG : Format.CSV;
+    long s = seed != null ? seed : run.model().seed();
+    Format f = format != null ? format : run.settings().data().isImages() ? Format.PNG : Format.CSV;
     Path file;
     if (f == Format.PNG) {
       file = picture.target(run, Run.SAMPLES);

@@ -14,10 +14,10 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.inference.data.ImageShape;
-import org.latentj.inference.guice.LikelihoodFamily;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.ComponentSpec;
+import org.latentj.inference.guice.TrainingSettings;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.scaleout.ScaleOut;
 import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
@@ -30,6 +30,7 @@ import org.latentj.nn.Activation;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,24 +58,6 @@ import picocli.CommandLine.Spec;
             + "with JAVA_OPTS=-Xmx8g ./latentj train ..."})
 final class TrainCommand implements Callable<Integer> {
 
-  static final class Likelihoods extends EnumNames.Candidates<LikelihoodFamily> {
-    Likelihoods() {
-      super(LikelihoodFamily.class);
-    }
-  }
-
-  static final class Objectives extends EnumNames.Candidates<ObjectiveKind> {
-    Objectives() {
-      super(ObjectiveKind.class);
-    }
-  }
-
-  static final class Optimizers extends EnumNames.Candidates<OptimizerKind> {
-    Optimizers() {
-      super(OptimizerKind.class);
-    }
-  }
-
   static final class Activations extends EnumNames.Candidates<Activation> {
     Activations() {
       super(Activation.class);
@@ -84,12 +67,6 @@ final class TrainCommand implements Callable<Integer> {
   static final class Binarizations extends EnumNames.Candidates<Binarization> {
     Binarizations() {
       super(Binarization.class);
-    }
-  }
-
-  static final class Priors extends EnumNames.Candidates<PriorKind> {
-    Priors() {
-      super(PriorKind.class);
     }
   }
 
@@ -109,14 +86,17 @@ final class TrainCommand implements Callable<Integer> {
   String data;
 
   @Option(names = "--likelihood", paramLabel = "FAMILY", defaultValue = "bernoulli",
-      completionCandidates = Likelihoods.class,
+      converter = ComponentNames.Likelihoods.class,
+      completionCandidates = ComponentNames.Likelihoods.class,
       description = "p(x|z): one of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  LikelihoodFamily likelihood;
+  String likelihood;
 
   @Option(names = "--prior", paramLabel = "PRIOR", defaultValue = "standard-normal",
-      completionCandidates = Priors.class,
-      description = "p(z): one of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  PriorKind prior;
+      converter = ComponentNames.Priors.class,
+      completionCandidates = ComponentNames.Priors.class,
+      description = "p(z): one of ${COMPLETION-CANDIDATES}, some with an argument after a colon"
+          + " (e.g. NAME:10). Default: ${DEFAULT-VALUE}.")
+  String prior;
 
   @Option(names = "--latent", paramLabel = "N", defaultValue = "20",
       description = "Latent dimensions (2 also draws manifold.png). Default: ${DEFAULT-VALUE}.")
@@ -134,20 +114,22 @@ final class TrainCommand implements Callable<Integer> {
   Activation activation;
 
   @Option(names = "--objective", paramLabel = "NAME", defaultValue = "analytic-kl",
-      completionCandidates = Objectives.class,
+      converter = ComponentNames.Objectives.class,
+      completionCandidates = ComponentNames.Objectives.class,
       description = "Training objective: one of ${COMPLETION-CANDIDATES} (elbo: Monte Carlo "
           + "KL; analytic-kl: closed-form KL; iwae: importance-weighted bound; iwae-dreg: the "
           + "same with doubly-reparameterized gradients). Default: ${DEFAULT-VALUE}.")
-  ObjectiveKind objective;
+  String objective;
 
   @Option(names = {"-k", "--particles"}, paramLabel = "K", defaultValue = "1",
       description = "Samples of z per example (the k of iwae). Default: ${DEFAULT-VALUE}.")
   int particles;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-      completionCandidates = Optimizers.class,
+      converter = ComponentNames.Optimizers.class,
+      completionCandidates = ComponentNames.Optimizers.class,
       description = "One of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OptimizerKind optimizer;
+  String optimizer;
 
   @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3",
       description = "Learning rate. Default: ${DEFAULT-VALUE}.")
@@ -162,10 +144,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64",
-      description = "Number type of parameters, optimizer state, data and products: float64 "
-          + "(the reference) or float32 (half the memory; checkpoints stored as F32). A resumed "
-          + "run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+      description = "Number type of parameters, optimizer state, data and products: float32 "
+          + "(half the memory, faster; checkpoints stored as F32) or float64 (the reference). "
+          + "A resumed run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
   String dtype;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -211,6 +193,9 @@ final class TrainCommand implements Callable<Integer> {
           + "settings; options given explicitly override them (--epochs is the new total).")
   Path resume;
 
+  @Mixin
+  SparkOptions spark;
+
   @Option(names = "--limit", hidden = true, paramLabel = "N", defaultValue = "0",
       description = "Use only the first N training and N test examples (for quick tests).")
   int limit;
@@ -233,6 +218,7 @@ final class TrainCommand implements Callable<Integer> {
     Commands.atLeast("--checkpoint-every", checkpointEvery, 1);
     Commands.atLeast("--log-every-steps", logEverySteps, 0);
     Commands.atLeast("--limit", limit, 0);
+    checkPrior();
     if (resume != null && out != null) {
       throw new UsageException("--out cannot be combined with --resume: a resumed run "
           + "continues in its own folder");
@@ -242,9 +228,22 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** A prior's argument is the prior's to parse: it says at once if it cannot. */
+  private void checkPrior() {
+    ComponentSpec spec = ComponentSpec.parse(prior);
+    try {
+      ComponentNames.components().prior(spec.name()).create(spec, latent, DType.FLOAT64);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--prior " + prior + ": " + e.getMessage());
+    }
+  }
+
   /** What a run is made of before anything is trained: settings, data, folder, predecessor. */
-  private record Plan(VaeSettings settings, RunConfig config, RunData data, Run previous,
-      Path dir) {}
+  private record Plan(RunSettings run, RunData data, Run previous, Path dir) {
+    VaeSettings settings() {
+      return run.model();
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -252,7 +251,7 @@ final class TrainCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Plan plan = resume == null ? fresh() : resumed();
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    MemoryEstimate.of(plan.settings(), numbers(plan), plan.config().batchSize(),
+    MemoryEstimate.of(plan.settings(), numbers(plan), plan.run().training().batchSize(),
         plan.data().values()).requireFits("train");
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
@@ -263,38 +262,44 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Plan fresh() throws IOException {
-    RunConfig config = new RunConfig(Commands.dataSpec(data), binarize, prior, limit,
-        validation, batchSize, epochs, 0, 0);
-    RunData runData = RunData.load(config, seed, RunData.needsUnitInterval(likelihood));
-    VaeSettings settings = new VaeSettings(runData.featureCount(), hidden, activation, latent,
-        likelihood, objective, particles, optimizer, learningRate, seed);
-    return checked(settings, config, runData, null,
+    DataSettings dataSettings = DataSettings.builder().data(Commands.dataSpec(data))
+        .binarize(binarize).limit(limit).validation(validation).build();
+    boolean unitInterval = RunData.needsUnitInterval(likelihood);
+    RunData runData = RunData.load(dataSettings, seed, unitInterval);
+    VaeSettings settings = VaeSettings.builder().inputSize(runData.featureCount())
+        .hiddenSizes(hidden).activation(activation).latentSize(latent).likelihood(likelihood)
+        .prior(prior).objective(objective, particles).optimizer(optimizer, learningRate)
+        .seed(seed).build();
+    return checked(new RunSettings(settings, dataSettings,
+        new TrainingSettings(epochs, batchSize)), runData, null,
         out != null ? out : Commands.newRunFolder(Path.of("runs")));
   }
 
   private Plan resumed() throws IOException {
     Run previous = Run.open(resume);
-    VaeSettings settings = overrideSettings(previous.settings());
-    RunConfig config = overrideConfig(previous.config());
+    RunSettings settings = override(previous.settings());
     long done = previous.checkpoint().position().epoch();
-    if (config.epochs() <= done) {
-      throw new UsageException("--epochs " + config.epochs() + ": the run in " + resume
-          + " has already finished " + done + " epochs; ask for more to continue it");
+    if (settings.training().epochs() <= done) {
+      throw new UsageException("--epochs " + settings.training().epochs() + ": the run in "
+          + resume + " has already finished " + done + " epochs; ask for more to continue it");
     }
-    RunData runData = RunData.load(config, settings.seed(),
-        RunData.needsUnitInterval(settings.likelihood()));
-    runData.requireWidth(settings.inputSize(), "the model in " + resume);
-    return checked(settings, config, runData, previous, resume);
+    VaeSettings model = settings.model();
+    RunData runData = RunData.load(settings.data(), model.seed(),
+        RunData.needsUnitInterval(model.likelihood().name()));
+    runData.requireWidth(model.inputSize(), "the model in " + resume);
+    return checked(settings, runData, previous, resume);
   }
 
-  private static Plan checked(VaeSettings settings, RunConfig config, RunData runData,
-      Run previous, Path dir) {
-    if (RunData.needsUnitInterval(settings.likelihood())) {
-      runData.requireUnitInterval(EnumNames.name(settings.likelihood()));
+  private static Plan checked(RunSettings settings, RunData runData, Run previous, Path dir) {
+    String likelihood = settings.model().likelihood().name();
+    if (RunData.needsUnitInterval(likelihood)) {
+      runData.requireUnitInterval(likelihood);
     }
     ImageShape shape = runData.shape();
-    RunConfig c = shape == null ? config : config.withImage(shape.height(), shape.width());
-    return new Plan(settings, c, runData, previous, dir);
+    DataSettings d = shape == null ? settings.data()
+        : settings.data().toBuilder().image(shape.height(), shape.width()).build();
+    return new Plan(new RunSettings(settings.model(), d, settings.training()), runData,
+        previous, dir);
   }
 
   private static void requireNoRun(Path dir) {
@@ -310,26 +315,30 @@ final class TrainCommand implements Callable<Integer> {
     MetricsListener metrics = metrics(plan);
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     // A signal stops training cleanly; after training it ends the JVM with a line saying so.
-    try (StopSignals signals = StopSignals.install()) {
+    spark.requireCompatible(plan.run().data().binarize());
+    try (StopSignals signals = StopSignals.install(); ScaleOut cluster = spark.connect()) {
       DType numbers = numbers(plan);
       Vae vae = Vae.build(settings, numbers);
+      SparkOptions.plugInto(vae, cluster, settings, numbers, plan.data().train());
       RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-      Provenance.Builder provenance = RunProvenance.of(settings.seed(), plan.data().train(),
-          vae.svi()).component(RunConfig.SETTINGS, settings)
-          .component(RunConfig.COMPONENT, plan.config());
+      Provenance.Builder provenance = plan.run().addTo(
+          RunProvenance.of(settings.seed(), plan.data().train(), vae.svi()));
       provenance.put(Run.DTYPE, numbers.toString());
+      if (spark.given()) {
+        provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
+      }
       TrainingPosition at = continueFrom(plan, vae, rng, provenance);
       long perEpoch = printStart(plan, vae, at);
       TrainingState state;
       try (Progress progress = new Progress(spec.commandLine().getErr(),
-          Progress.interactive(), plan.config().epochs(), perEpoch, metrics)) {
+          Progress.interactive(), plan.run().training().epochs(), perEpoch, metrics)) {
         Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
             .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
                 .keepingPrevious())
             .addListener(progress).addListener(signals);
         state = (steps == null ? trainer : trainer.addListener(steps)).resume(at,
             plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
-            plan.config().epochs(), rng);
+            plan.run().training().epochs(), rng);
       }
       if (signals.received() != null) {
         return interrupted(signals, state, at, perEpoch, dir);
@@ -340,7 +349,7 @@ final class TrainCommand implements Callable<Integer> {
       double trainingSeconds = (System.nanoTime() - started) / 1e9;
       new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
           steps == null ? List.of() : steps.points(), evalK,
-          summary(dir, vae, plan.config(), state, metrics.last(), trainingSeconds),
+          summary(dir, vae, plan.run(), state, metrics.last(), trainingSeconds),
           trainingSeconds, state);
     }
     return 0;
@@ -363,11 +372,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static MinibatchData batches(Plan plan, DType numbers) {
-    RunData runData = plan.data();
-    RunConfig config = plan.config();
-    MinibatchData batches = MinibatchData.of(runData.train(), config.batchSize())
-        .inDtype(numbers);
-    if (config.binarize() == Binarization.DYNAMIC) {
+    MinibatchData batches = MinibatchData.of(plan.data().train(),
+        plan.run().training().batchSize()).inDtype(numbers);
+    if (plan.run().data().binarize() == Binarization.DYNAMIC) {
       batches = batches.dynamicallyBinarized();
     }
     return batches;
@@ -385,14 +392,14 @@ final class TrainCommand implements Callable<Integer> {
   /** Prints the model, the data and the folder; returns the minibatches per epoch. */
   private long printStart(Plan plan, Vae vae, TrainingPosition at) {
     RunData runData = plan.data();
-    RunConfig config = plan.config();
-    long perEpoch = (runData.train().size() + config.batchSize() - 1) / config.batchSize();
+    TrainingSettings training = plan.run().training();
+    long perEpoch = (runData.train().size() + training.batchSize() - 1) / training.batchSize();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "%s%n%s: %d training, %d validation, %d test examples; epochs"
         + " %d..%d of %d batches of %d%nwriting %s%n", vae.describe(),
         runData.train().provenance().description().split(" \\|")[0], runData.train().size(),
         runData.validation() == null ? 0 : runData.validation().size(), runData.test().size(),
-        at.epoch() + 1, config.epochs(), perEpoch, config.batchSize(), plan.dir());
+        at.epoch() + 1, training.epochs(), perEpoch, training.batchSize(), plan.dir());
     stdout.flush();
     return perEpoch;
   }
@@ -449,14 +456,15 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> summary(Path dir, Vae vae, RunConfig config,
+  private static Map<String, Object> summary(Path dir, Vae vae, RunSettings settings,
       TrainingState state, MetricsRecord last, double seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run", dir.toAbsolutePath().toString());
     m.put("model", vae.describe());
     m.put("settings", vae.settings());
     m.put("dtype", vae.dtype().toString());
-    m.put("config", config);
+    m.put("data", settings.data());
+    m.put("training", settings.training());
     m.put("epochs", state.epoch());
     m.put("steps", state.steps());
     m.put("examples_seen", state.examplesSeen());
@@ -471,41 +479,55 @@ final class TrainCommand implements Callable<Integer> {
     return m;
   }
 
-  private VaeSettings overrideSettings(VaeSettings s) {
-    VaeSettings r = s;
+  /** The previous run's settings with every option given on this command line. */
+  private RunSettings override(RunSettings previous) {
+    VaeSettings.Builder m = previous.model().toBuilder();
     if (given("--hidden")) {
-      r = r.withHiddenSizes(hidden);
+      m.hiddenSizes(hidden);
     }
     if (given("--latent")) {
-      r = r.withLatentSize(latent);
+      m.latentSize(latent);
     }
     if (given("--activation")) {
-      r = r.withActivation(activation);
+      m.activation(activation);
     }
     if (given("--likelihood")) {
-      r = r.withLikelihood(likelihood);
+      m.likelihood(likelihood);
     }
-    if (given("--objective") || given("--particles")) {
-      r = r.withObjective(given("--objective") ? objective : r.objective(),
-          given("--particles") ? particles : r.particles());
+    if (given("--prior")) {
+      m.prior(prior);
     }
-    if (given("--optimizer") || given("--lr")) {
-      r = r.withOptimizer(given("--optimizer") ? optimizer : r.optimizer(),
-          given("--lr") ? learningRate : r.learningRate());
+    if (given("--objective")) {
+      m.objective(objective);
+    }
+    if (given("--particles")) {
+      m.particles(particles);
+    }
+    if (given("--optimizer")) {
+      m.optimizer(optimizer);
+    }
+    if (given("--lr")) {
+      m.learningRate(learningRate);
     }
     if (given("--seed")) {
-      r = r.withSeed(seed);
+      m.seed(seed);
     }
-    return r;
-  }
-
-  private RunConfig overrideConfig(RunConfig c) {
-    return new RunConfig(given("--data") ? Commands.dataSpec(data) : c.data(),
-        given("--binarize") ? binarize : c.binarize(),
-        given("--prior") ? prior : c.prior(),
-        given("--limit") ? limit : c.limit(),
-        given("--validation") ? validation : c.validation(),
-        given("--batch-size") ? batchSize : c.batchSize(),
-        given("--epochs") ? epochs : c.epochs(), c.imageHeight(), c.imageWidth());
+    DataSettings.Builder d = previous.data().toBuilder();
+    if (given("--data")) {
+      d.data(Commands.dataSpec(data));
+    }
+    if (given("--binarize")) {
+      d.binarize(binarize);
+    }
+    if (given("--limit")) {
+      d.limit(limit);
+    }
+    if (given("--validation")) {
+      d.validation(validation);
+    }
+    TrainingSettings t = previous.training();
+    return new RunSettings(m.build(), d.build(), new TrainingSettings(
+        given("--epochs") ? epochs : t.epochs(),
+        given("--batch-size") ? batchSize : t.batchSize()));
   }
 }

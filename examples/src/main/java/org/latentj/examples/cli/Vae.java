@@ -3,11 +3,16 @@ package org.latentj.examples.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.evaluation.Evaluator;
+import org.latentj.inference.guice.ComponentPlugin;
 import org.latentj.inference.guice.Guide;
 import org.latentj.inference.guice.Model;
+import org.latentj.inference.guice.PriorsModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.Svi;
@@ -19,9 +24,10 @@ import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
 
 /**
- * A VAE wired by {@link VaeModule} from its settings, with the few things the commands do with
- * it: decode latent codes to the decoder's mean, encode data to the posterior's mean, draw from
- * the prior. Everything here runs with no gradient graph.
+ * A VAE wired by {@link VaeModule} from its settings (and any {@link ComponentPlugin} on the
+ * class path), with the few things the commands do with it: decode latent codes to the
+ * decoder's mean, encode data to the posterior's mean, draw from the prior. Everything here
+ * runs with no gradient graph.
  */
 final class Vae {
 
@@ -45,7 +51,10 @@ final class Vae {
 
   /** The VAE of {@code settings} with parameters, prior and computations in {@code dtype}. */
   static Vae build(VaeSettings settings, DType dtype) {
-    Injector injector = Guice.createInjector(new VaeModule(settings), VaeModule.dtype(dtype));
+    List<Module> modules = new ArrayList<>(List.of(new VaeModule(settings),
+        VaeModule.dtype(dtype)));
+    modules.addAll(ComponentPlugin.discovered());
+    Injector injector = Guice.createInjector(modules);
     Program model = injector.getInstance(Key.get(Program.class, Model.class));
     Program guide = injector.getInstance(Key.get(Program.class, Guide.class));
     return new Vae(settings, dtype, injector.getInstance(Svi.class), (VaeModel) model,
@@ -100,25 +109,19 @@ final class Vae {
 
   /** "784-400-20-400-784", the layer sizes of encoder and decoder. */
   String shape() {
-    StringBuilder s = new StringBuilder().append(settings.inputSize());
-    for (int h : settings.hiddenSizes()) {
-      s.append('-').append(h);
-    }
-    s.append('-').append(settings.latentSize());
-    for (int i = settings.hiddenSizes().size() - 1; i >= 0; i--) {
-      s.append('-').append(settings.hiddenSizes().get(i));
-    }
-    return s.append('-').append(settings.inputSize()).toString();
+    return settings.network().shape();
   }
 
   /** One line naming everything that defines the model, e.g. for the start of a run. */
   String describe() {
-    return "VAE " + shape() + " (" + EnumNames.name(settings.activation()) + ", "
-        + EnumNames.name(settings.likelihood()) + " likelihood, "
-        + EnumNames.name(settings.objective())
-        + (settings.particles() > 1 ? " k=" + settings.particles() : "") + ", "
-        + EnumNames.name(settings.optimizer()) + " lr " + settings.learningRate() + ", seed "
-        + settings.seed() + ", " + svi.parameters().values().stream()
+    int particles = settings.objective().particles();
+    String prior = settings.prior().toString();
+    return "VAE " + shape() + " (" + EnumNames.name(settings.network().activation()) + ", "
+        + settings.likelihood() + " likelihood, "
+        + (prior.equals(PriorsModule.STANDARD_NORMAL) ? "" : prior + " prior, ")
+        + settings.objective().name() + (particles > 1 ? " k=" + particles : "") + ", "
+        + settings.optimizer().name() + " lr " + settings.optimizer().learningRate()
+        + ", seed " + settings.seed() + ", " + svi.parameters().values().stream()
             .mapToLong(p -> (long) p.rows() * p.cols()).sum() + " parameters"
         + (dtype == DType.FLOAT64 ? "" : ", " + dtype) + ")";
   }

@@ -104,11 +104,12 @@ public final class ConvVaeExample {
     DMatrixRMaj evalX = org.ejml.dense.row.CommonOps_DDRM.extract(testX, 0, testImages, 0,
         testX.numCols);
     ImageShape image = ImageShape.squareOf(train.featureCount(), 1);
-    VaeSettings settings = VaeSettings.defaults().withInputSize(train.featureCount())
-        .withHiddenSizes(List.of(MLP_HIDDEN)).withLatentSize(LATENTS).withSeed(seed);
+    VaeSettings settings = VaeSettings.builder().inputSize(train.featureCount())
+        .hiddenSizes(List.of(MLP_HIDDEN)).latentSize(LATENTS).seed(seed).build();
     out.printf(Locale.ROOT, "%d training digits (dynamically binarized), first %d test digits"
         + " (binarized once); %d latents, Bernoulli, %s, Adam %s, %d epochs of %d, k = %d%n",
-        train.size(), testImages, LATENTS, settings.objective(), settings.learningRate(), epochs,
+        train.size(), testImages, LATENTS, settings.objective().name(),
+        settings.optimizer().learningRate(), epochs,
         BATCH, k);
     Injector mlpVae = Guice.createInjector(new VaeModule(settings));
     Result mlp = trainAndEvaluate("MLP 784-" + MLP_HIDDEN + "-" + LATENTS + " (relu)", mlpVae,

@@ -7,7 +7,7 @@ import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.data.FashionMnist;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.Transforms;
-import org.latentj.inference.guice.LikelihoodFamily;
+import org.latentj.inference.guice.LikelihoodsModule;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -39,19 +39,20 @@ import org.latentj.tensor.Rngs;
  * &amp; Bethge, "A note on the evaluation of generative models", 2016).
  */
 public enum AevbDataset {
-  DIGITS("digits", LikelihoodFamily.BERNOULLI, 500),
-  FASHION("fashion", LikelihoodFamily.BERNOULLI, 500),
-  FASHION_GAUSSIAN("fashion-gaussian", LikelihoodFamily.GAUSSIAN, 200),
-  FASHION_GAUSSIAN_SIGMOID("fashion-gaussian-sigmoid", LikelihoodFamily.GAUSSIAN_SIGMOID_MEAN, 200);
+  DIGITS("digits", LikelihoodsModule.BERNOULLI, 500),
+  FASHION("fashion", LikelihoodsModule.BERNOULLI, 500),
+  FASHION_GAUSSIAN("fashion-gaussian", LikelihoodsModule.GAUSSIAN, 200),
+  FASHION_GAUSSIAN_SIGMOID("fashion-gaussian-sigmoid", LikelihoodsModule.GAUSSIAN_SIGMOID_MEAN,
+      200);
 
   /** Seed of the one dequantization draw of the grey-level (Gaussian) data sets. */
   static final long DEQUANTIZATION_SEED = 20131220;
 
   private final String cliName;
-  private final LikelihoodFamily likelihood;
+  private final String likelihood;
   private final int hiddenUnits;
 
-  AevbDataset(String cliName, LikelihoodFamily likelihood, int hiddenUnits) {
+  AevbDataset(String cliName, String likelihood, int hiddenUnits) {
     this.cliName = cliName;
     this.likelihood = likelihood;
     this.hiddenUnits = hiddenUnits;
@@ -67,7 +68,7 @@ public enum AevbDataset {
     return this == FASHION_GAUSSIAN || this == FASHION_GAUSSIAN_SIGMOID;
   }
 
-  public LikelihoodFamily likelihood() {
+  public String likelihood() {
     return likelihood;
   }
 

@@ -4,10 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
-import com.google.inject.util.Modules;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -15,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.guice.Guide;
 import org.latentj.inference.guice.Model;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.ObjectivesModule;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.optim.Adagrad;
@@ -24,7 +21,6 @@ import org.latentj.inference.optim.WeightDecay;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Likelihood;
 import org.latentj.model.Objective;
-import org.latentj.model.Optimizer;
 import org.latentj.model.Program;
 import org.latentj.nn.Activation;
 import org.latentj.nn.Initializer;
@@ -41,8 +37,8 @@ import org.latentj.tensor.Tensor;
  *   <li>encoder and decoder with one hidden layer of tanh units (500, or 200 for the Gaussian
  *       likelihood; {@link AevbDataset#hiddenUnits()}), a Gaussian q(z|x) with mean and
  *       log-variance outputs, the N(0, I) prior;
- *   <li>SGVB estimator B ({@link ObjectiveKind#ANALYTIC_KL_ELBO}) with L = 1; minibatches of M =
- *       100 are the caller's ({@link AevbTraining});
+ *   <li>SGVB estimator B ({@link org.latentj.inference.objectives.AnalyticKlElbo}) with L = 1;
+ *       minibatches of M = 100 are the caller's ({@link AevbTraining});
  *   <li>every parameter, weights and biases, drawn from N(0, 0.01^2): the weights through the
  *       {@link Initializer} binding of {@link VaeModule}, the biases (which {@code Linear} starts
  *       at zero) redrawn here from their own generator derived from the seed;
@@ -96,43 +92,29 @@ public final class AevbVae {
   public static AevbVae create(AevbDataset dataset, int inputSize, int latentSize,
       long trainingExamples, double stepSize, long seed) {
     VaeSettings settings = VaeSettings.defaults()
-        .withInputSize(inputSize)
-        .withHiddenSizes(List.of(dataset.hiddenUnits()))
-        .withActivation(Activation.TANH)
-        .withLatentSize(latentSize)
-        .withLikelihood(dataset.likelihood())
-        .withObjective(ObjectiveKind.ANALYTIC_KL_ELBO, 1)
-        .withOptimizer(OptimizerKind.ADAGRAD, stepSize)
-        .withSeed(seed);
+        .toBuilder().inputSize(inputSize)
+        .hiddenSizes(List.of(dataset.hiddenUnits()))
+        .activation(Activation.TANH)
+        .latentSize(latentSize)
+        .likelihood(dataset.likelihood())
+        .objective(ObjectivesModule.ANALYTIC_KL, 1)
+        .optimizer(OptimizersModule.ADAGRAD, stepSize)
+        .seed(seed).build();
     double lambda = WeightDecay.gaussianPrior(1.0, trainingExamples);
-    Injector injector = Guice.createInjector(
-        Modules.override(new VaeModule(settings)).with(new PaperChoices(stepSize, lambda)));
+    Injector injector = Guice.createInjector(new VaeModule(settings), new PaperInitializer(),
+        VaeModule.optimizer((s, parameters) -> Adagrad.builder()
+            .learningRate(s.learningRate()).weightDecay(lambda).build(parameters)));
     AevbVae vae = new AevbVae(settings, lambda, injector);
     vae.redrawBiases(Rngs.derive(seed, "aevb-biases"));
     return vae;
   }
 
-  /** The paper's choices over {@link VaeModule}'s defaults: initializer and optimizer. */
-  private static final class PaperChoices extends AbstractModule {
-    private final double stepSize;
-    private final double weightDecay;
-
-    PaperChoices(double stepSize, double weightDecay) {
-      this.stepSize = stepSize;
-      this.weightDecay = weightDecay;
-    }
-
+  /** The paper's initializer over {@link VaeModule}'s default: N(0, 0.01) for every weight. */
+  private static final class PaperInitializer extends AbstractModule {
     @Override
     protected void configure() {
       OptionalBinder.newOptionalBinder(binder(), Initializer.class)
           .setBinding().toInstance(Initializer.normal(INIT_SD));
-    }
-
-    @Provides
-    @Singleton
-    Optimizer optimizer(@Model Program model, @Guide Program guide) {
-      return Adagrad.builder().learningRate(stepSize).weightDecay(weightDecay)
-          .build(Svi.parametersOf(model, guide));
     }
   }
 
@@ -192,7 +174,7 @@ public final class AevbVae {
 
   @Override
   public String toString() {
-    return "AevbVae(" + settings.inputSize() + "-" + settings.hiddenSizes() + "-"
+    return "AevbVae(" + settings.inputSize() + "-" + settings.network().hiddenSizes() + "-"
         + settings.latentSize() + " tanh, " + settings.likelihood() + ", " + svi.optimizer()
         + ")";
   }

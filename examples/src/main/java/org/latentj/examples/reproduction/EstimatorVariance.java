@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.StatUtils;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.objectives.Elbo;
 import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.tensor.Rngs;
@@ -20,8 +20,8 @@ import picocli.CommandLine;
 
 /**
  * Checks the claim of Kingma &amp; Welling, "Auto-Encoding Variational Bayes" (2013, section 2.3)
- * that SGVB estimator B (analytic KL, {@link ObjectiveKind#ANALYTIC_KL_ELBO}) has lower variance
- * than the generic estimator A ({@link ObjectiveKind#ELBO}), both with L = 1.
+ * that SGVB estimator B (analytic KL, {@link org.latentj.inference.objectives.AnalyticKlElbo}) has
+ * lower variance than the generic estimator A ({@link Elbo}), both with L = 1.
  *
  * <p>The paper's VAE ({@link AevbVae}: 784-500-Nz-500 tanh, Bernoulli, Adagrad, weight decay,
  * N(0, 0.01^2) initialisation) is trained with estimator B on the embedded digits, stopping at
@@ -95,7 +95,7 @@ public final class EstimatorVariance implements Callable<Integer> {
     AevbVae vae = AevbVae.create(AevbDataset.DIGITS, train.numCols, latentSize, train.numRows,
         stepSize, seed);
     List<Batch> batches = fixedBatches(train);
-    Objective a = ObjectiveKind.ELBO.create(1, null);
+    Objective a = new Elbo(1);
     Objective b = vae.estimatorB();
     EstimatorComparison comparison = new EstimatorComparison(vae.model(), vae.guide());
     out.println("Estimator variance, A (" + a.getClass().getSimpleName() + ", L = 1) vs B ("

@@ -8,17 +8,15 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.guice.Decoder;
 import org.latentj.inference.guice.Guide;
-import org.latentj.inference.guice.LikelihoodFamily;
+import org.latentj.inference.guice.LikelihoodsModule;
 import org.latentj.inference.guice.Model;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.ObjectivesModule;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.optim.Adam;
 import org.latentj.inference.optim.IwaeStages;
-import org.latentj.inference.training.DivergenceGuard;
 import org.latentj.inference.training.Svi;
-import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.nn.Activation;
 import org.latentj.nn.Layer;
@@ -45,26 +43,25 @@ record IwaeNetwork(Program model, Program guide, Svi svi, Parameter outputBias,
 
   /** The settings of {@code config} for images of {@code inputSize} pixels. */
   static VaeSettings settings(IwaeConfig config, int inputSize, long seed) {
-    return VaeSettings.defaults().withInputSize(inputSize)
-        .withHiddenSizes(List.of(HIDDEN, HIDDEN)).withActivation(Activation.TANH)
-        .withLatentSize(LATENT).withLikelihood(LikelihoodFamily.BERNOULLI)
-        .withObjective(config.objective(), config.particles())
-        .withOptimizer(OptimizerKind.ADAM, IwaeStages.standard().stageRate(0)).withSeed(seed);
+    return VaeSettings.builder().inputSize(inputSize)
+        .hiddenSizes(List.of(HIDDEN, HIDDEN)).activation(Activation.TANH)
+        .latentSize(LATENT).likelihood(LikelihoodsModule.BERNOULLI)
+        .objective(config.objective(), config.particles())
+        .optimizer(OptimizersModule.ADAM, IwaeStages.standard().stageRate(0)).seed(seed).build();
   }
 
   /** The network of {@code config}, its output bias set from {@code pixelMeans} (1 x d). */
   static IwaeNetwork build(IwaeConfig config, DMatrixRMaj pixelMeans, long seed) {
     VaeSettings settings = settings(config, pixelMeans.numCols, seed);
-    Injector injector = Guice.createInjector(new VaeModule(settings));
+    Injector injector = Guice.createInjector(new VaeModule(settings),
+        VaeModule.optimizer((s, parameters) -> Adam.builder().learningRate(s.learningRate())
+            .beta1(0.9).beta2(0.999).eps(ADAM_EPS).build(parameters)));
     Program model = injector.getInstance(Key.get(Program.class, Model.class));
     Program guide = injector.getInstance(Key.get(Program.class, Guide.class));
     Layer decoder = injector.getInstance(Key.get(Layer.class, Decoder.class));
     Parameter bias = outputBias(decoder);
     setToLogits(bias.value(), pixelMeans);
-    Adam adam = Adam.builder().learningRate(settings.learningRate()).beta1(0.9).beta2(0.999)
-        .eps(ADAM_EPS).build(Svi.parametersOf(model, guide));
-    Svi svi = new Svi(model, guide, injector.getInstance(Objective.class), adam)
-        .addGradientHook(new DivergenceGuard());
+    Svi svi = injector.getInstance(Svi.class);
     return new IwaeNetwork(model, guide, svi, bias, nameOf(svi.parameters(), bias));
   }
 

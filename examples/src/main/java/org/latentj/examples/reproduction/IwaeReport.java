@@ -51,7 +51,9 @@ final class IwaeReport {
         continue;
       }
       s.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s |%n",
-          c.name(), c.objective(), c.particles(), rows.size(), rows.get(0).epochs(),
+          // The paper's labels: ELBO, IWAE.
+          c.name(), c.objective().toUpperCase(Locale.ROOT), c.particles(), rows.size(),
+          rows.get(0).epochs(),
           spread(rows, IwaeResult::testLogPx, "%.2f"), spread(rows, IwaeResult::testElbo, "%.2f"),
           spread(rows, r -> r.activeUnits(), "%.1f"), spread(rows, IwaeResult::trainSeconds,
               "%.0f"), spread(rows, IwaeResult::evalSeconds, "%.0f")));

@@ -5,19 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.tensor.DType;
 
 /** The heap estimate against the numbers worked out by hand for the default VAE. */
 class MemoryEstimateTest {
 
-  static final VaeSettings DEFAULT = VaeSettings.defaults().withInputSize(784)
-      .withHiddenSizes(List.of(400)).withLatentSize(20);
+  static final VaeSettings DEFAULT = VaeSettings.builder().inputSize(784)
+      .hiddenSizes(List.of(400)).latentSize(20).build();
 
   @Test
   void countsTheDefaultVaesParametersAndAdamsCopies() {
-    MemoryEstimate m = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3), DType.FLOAT64, 100,
+    MemoryEstimate m = MemoryEstimate.of(
+        DEFAULT.toBuilder().optimizer(OptimizersModule.ADAM, 1e-3).build(), DType.FLOAT64, 100,
         10_000L * 784);
     // 784x400 + 400, 400x40 + 40 (encoder); 20x400 + 400, 400x784 + 784 (decoder).
     assertThat(m.parameters()).isEqualTo(313_600 + 400 + 16_000 + 40 + 8_000 + 400 + 313_600
@@ -33,11 +34,11 @@ class MemoryEstimateTest {
 
   @Test
   void sgdKeepsOneBufferAndAHugeLayerIsRefusedWithTheFigures() {
-    MemoryEstimate sgd = MemoryEstimate.of(DEFAULT.withOptimizer(OptimizerKind.SGD, 0.1), DType.FLOAT64,
-        1, 0);
+    MemoryEstimate sgd = MemoryEstimate.of(
+        DEFAULT.toBuilder().optimizer(OptimizersModule.SGD, 0.1).build(), DType.FLOAT64, 1, 0);
     assertThat(sgd.copies()).isEqualTo(5);
-    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)), DType.FLOAT64,
-        100, 0);
+    MemoryEstimate huge = MemoryEstimate.of(
+        DEFAULT.toBuilder().hiddenSizes(List.of(100_000)).build(), DType.FLOAT64, 100, 0);
     assertThatThrownBy(() -> huge.requireFits(4L << 30, 64L << 30, "train"))
         .hasMessageStartingWith("the run needs about 9.2 GB of heap, more than the 4.0 GB")
         .hasMessageContaining("163,000,824 values x 7 copies")
@@ -49,15 +50,15 @@ class MemoryEstimateTest {
 
   @Test
   void float32HalvesParametersAndActivationsButNotTheFloat64Data() {
-    VaeSettings adam = DEFAULT.withOptimizer(OptimizerKind.ADAM, 1e-3);
+    VaeSettings adam = DEFAULT.toBuilder().optimizer(OptimizersModule.ADAM, 1e-3).build();
     MemoryEstimate f64 = MemoryEstimate.of(adam, DType.FLOAT64, 100, 10_000L * 784);
     MemoryEstimate f32 = MemoryEstimate.of(adam, DType.FLOAT32, 100, 10_000L * 784);
     assertThat(f32.bytesPerValue()).isEqualTo(4);
     assertThat(f32.parameterBytes()).isEqualTo(f64.parameterBytes() / 2);
     assertThat(f32.activationBytes()).isEqualTo(100L * 2428 * 4 * 4);
     assertThat(f32.dataBytes()).isEqualTo(f64.dataBytes());
-    MemoryEstimate huge = MemoryEstimate.of(DEFAULT.withHiddenSizes(List.of(100_000)),
-        DType.FLOAT32, 100, 0);
+    MemoryEstimate huge = MemoryEstimate.of(
+        DEFAULT.toBuilder().hiddenSizes(List.of(100_000)).build(), DType.FLOAT32, 100, 0);
     assertThatThrownBy(() -> huge.requireFits(4L << 30, 64L << 30, "train"))
         .hasMessageContaining("163,000,824 values x 7 copies")
         .hasMessageContaining("x 4 bytes = 4.3 GB");

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.inference.data.Dataset;
-import org.latentj.inference.guice.LikelihoodFamily;
+import org.latentj.inference.guice.LikelihoodsModule;
 
 class AevbDatasetTest {
 
@@ -40,7 +40,7 @@ class AevbDatasetTest {
     assertThat(AevbDataset.named("fashion-gaussian-sigmoid"))
         .isEqualTo(AevbDataset.FASHION_GAUSSIAN_SIGMOID);
     assertThat(AevbDataset.FASHION_GAUSSIAN_SIGMOID.likelihood())
-        .isEqualTo(LikelihoodFamily.GAUSSIAN_SIGMOID_MEAN);
+        .isEqualTo(LikelihoodsModule.GAUSSIAN_SIGMOID_MEAN);
     assertThat(AevbDataset.FASHION_GAUSSIAN_SIGMOID.greyLevels()).isTrue();
     assertThat(AevbDataset.DIGITS.greyLevels()).isFalse();
     assertThatThrownBy(() -> AevbDataset.named("frey")).hasMessageContaining("'frey'");

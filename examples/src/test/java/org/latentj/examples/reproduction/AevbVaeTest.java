@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.latentj.inference.guice.LikelihoodFamily;
+import org.latentj.inference.guice.LikelihoodsModule;
 import org.latentj.inference.objectives.AnalyticKlElbo;
 import org.latentj.nn.Activation;
 import org.latentj.nn.Parameter;
@@ -22,12 +22,12 @@ class AevbVaeTest {
 
   @Test
   void networksAreOneHiddenLayerOf500TanhUnitsWithEstimatorB() {
-    assertThat(VAE.settings().hiddenSizes()).containsExactly(500);
-    assertThat(VAE.settings().activation()).isEqualTo(Activation.TANH);
-    assertThat(VAE.settings().likelihood()).isEqualTo(LikelihoodFamily.BERNOULLI);
+    assertThat(VAE.settings().network().hiddenSizes()).containsExactly(500);
+    assertThat(VAE.settings().network().activation()).isEqualTo(Activation.TANH);
+    assertThat(VAE.settings().likelihood().name()).isEqualTo(LikelihoodsModule.BERNOULLI);
     assertThat(VAE.estimatorB()).isInstanceOf(AnalyticKlElbo.class);
     assertThat(AevbVae.create(AevbDataset.FASHION_GAUSSIAN, 784, 5, N, 0.02, 7).settings()
-        .hiddenSizes()).containsExactly(200);
+        .network().hiddenSizes()).containsExactly(200);
   }
 
   @Test

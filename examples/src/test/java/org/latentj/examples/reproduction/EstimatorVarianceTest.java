@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentj.distributions.KlRegistry;
 import org.latentj.inference.guice.Guide;
 import org.latentj.inference.guice.Model;
-import org.latentj.inference.guice.ObjectiveKind;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.objectives.AnalyticKlElbo;
+import org.latentj.inference.objectives.Elbo;
 import org.latentj.model.Batch;
 import org.latentj.model.Program;
 import org.latentj.nn.Activation;
@@ -52,8 +53,8 @@ class EstimatorVarianceTest {
 
   @Test
   void estimatorsAAndBAgreeInMeanAndBHasTheLowerEncoderVariance() {
-    VaeSettings s = VaeSettings.defaults().withInputSize(12).withHiddenSizes(List.of(8))
-        .withActivation(Activation.TANH).withLatentSize(2).withSeed(5);
+    VaeSettings s = VaeSettings.builder().inputSize(12).hiddenSizes(List.of(8))
+        .activation(Activation.TANH).latentSize(2).seed(5).build();
     Injector vae = Guice.createInjector(new VaeModule(s));
     Program model = vae.getInstance(Key.get(Program.class, Model.class));
     Program guide = vae.getInstance(Key.get(Program.class, Guide.class));
@@ -63,8 +64,7 @@ class EstimatorVarianceTest {
       x.data[i] = rng.nextDouble() < 0.3 ? 1 : 0;
     }
     EstimatorComparison.Result r = new EstimatorComparison(model, guide).compare(
-        ObjectiveKind.ELBO.create(1, null),
-        ObjectiveKind.ANALYTIC_KL_ELBO.create(1, KlRegistry.standard()),
+        new Elbo(1), new AnalyticKlElbo(KlRegistry.standard(), 1),
         Batch.of(Tensor.constant(x)), 300, Rngs.create(10), Rngs.create(11));
     // Same expectation: the squared distance of the means is about its noise level.
     assertThat(r.meanDifferenceRatio(0)).isBetween(0.5, 1.6);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.optim.IwaeStages;
 
 /** The pieces of the IWAE table: names, schedule, data, output bias and report. */
@@ -19,9 +19,9 @@ class IwaePartsTest {
   @Test
   void configNamesGiveTheObjectiveAndK() {
     assertThat(IwaeConfig.parse("vae-k5"))
-        .isEqualTo(new IwaeConfig("vae-k5", ObjectiveKind.ELBO, 5));
+        .isEqualTo(new IwaeConfig("vae-k5", ObjectivesModule.ELBO, 5));
     assertThat(IwaeConfig.parse(" iwae-k50"))
-        .isEqualTo(new IwaeConfig("iwae-k50", ObjectiveKind.IWAE, 50));
+        .isEqualTo(new IwaeConfig("iwae-k50", ObjectivesModule.IWAE, 50));
     assertThat(IwaeConfig.parseList(IwaeConfig.DEFAULTS)).extracting(IwaeConfig::particles)
         .containsExactly(1, 5, 50, 5, 50);
     assertThatThrownBy(() -> IwaeConfig.parse("iwae-k0")).hasMessageContaining("iwae-k0");

@@ -1,39 +1,70 @@
 package org.latentj.inference.guice;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import org.latentj.inference.training.DivergenceGuard;
-import org.latentj.inference.training.Svi;
-import org.latentj.model.Objective;
+import com.google.inject.Binder;
+import com.google.inject.multibindings.MapBinder;
+import java.util.Map;
+import org.latentj.inference.optim.Adagrad;
+import org.latentj.inference.optim.Adam;
+import org.latentj.inference.optim.AdamW;
+import org.latentj.inference.optim.RmsProp;
+import org.latentj.inference.optim.Sgd;
 import org.latentj.model.Optimizer;
-import org.latentj.model.Program;
+import org.latentj.nn.Parameter;
 
 /**
- * The optimizer over every parameter of the {@link Model} and {@link Guide} programs, and the
- * {@link Svi} that steps them, with a {@link DivergenceGuard} so a run that turns NaN stops
- * with a message instead of training on garbage.
+ * The registry of optimizers by name, holding the library's five with their usual defaults
+ * besides the learning rate (SGD with momentum 0.9). A user's optimizer is one more entry:
+ * {@code OptimizersModule.register(binder, "lion", (s, params) -> ...)}.
  */
 public final class OptimizersModule extends AbstractModule {
 
-  private final OptimizerKind kind;
-  private final double learningRate;
+  public static final String ADAM = "adam";
+  public static final String ADAMW = "adamw";
+  public static final String ADAGRAD = "adagrad";
+  public static final String RMSPROP = "rmsprop";
+  public static final String SGD = "sgd";
 
-  public OptimizersModule(OptimizerKind kind, double learningRate) {
-    this.kind = kind;
-    this.learningRate = learningRate;
+  /** Adds the optimizer {@code name} to the registry. */
+  public static void register(Binder binder, String name, OptimizerFactory factory) {
+    MapBinder.newMapBinder(binder, String.class, OptimizerFactory.class)
+        .addBinding(ComponentSpec.canonicalName(name)).toInstance(factory);
   }
 
-  @Provides
-  @Singleton
-  Optimizer optimizer(@Model Program model, @Guide Program guide) {
-    return kind.create(learningRate, Svi.parametersOf(model, guide));
+  @Override
+  protected void configure() {
+    register(binder(), ADAM, new TwoMoments(
+        (s, p) -> Adam.builder().learningRate(s.learningRate()).build(p)));
+    register(binder(), ADAMW, new TwoMoments(
+        (s, p) -> AdamW.builder().learningRate(s.learningRate()).build(p)));
+    register(binder(), ADAGRAD, (s, p) -> Adagrad.builder().learningRate(s.learningRate())
+        .build(p));
+    register(binder(), RMSPROP, (s, p) -> RmsProp.builder().learningRate(s.learningRate())
+        .build(p));
+    register(binder(), SGD, (s, p) -> Sgd.builder().learningRate(s.learningRate())
+        .momentum(0.9).build(p));
   }
 
-  @Provides
-  @Singleton
-  Svi svi(@Model Program model, @Guide Program guide, Objective objective,
-      Optimizer optimizer) {
-    return new Svi(model, guide, objective, optimizer).addGradientHook(new DivergenceGuard());
+  /** An Adam-family optimizer: two buffers of state per parameter element. */
+  private record TwoMoments(OptimizerFactory factory) implements OptimizerFactory {
+    @Override
+    public Optimizer create(OptimizerSettings settings, Map<String, Parameter> parameters) {
+      return factory.create(settings, parameters);
+    }
+
+    @Override
+    public int stateBuffers() {
+      return 2;
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OptimizersModule;
+  }
+
+  @Override
+  public int hashCode() {
+    return OptimizersModule.class.hashCode();
   }
 }

@@ -8,27 +8,30 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import org.latentj.distributions.NormalHead;
-import org.latentj.inference.priors.StandardNormalPrior;
+import org.latentj.distributions.KlRegistry;
+import org.latentj.inference.training.Svi;
 import org.latentj.inference.vae.VaeGuide;
 import org.latentj.inference.vae.VaeModel;
 import org.latentj.model.Head;
 import org.latentj.model.Likelihood;
+import org.latentj.model.Objective;
+import org.latentj.model.Optimizer;
 import org.latentj.model.Posterior;
 import org.latentj.model.Prior;
 import org.latentj.model.Program;
 import org.latentj.nn.Initializer;
 import org.latentj.nn.Layer;
-import org.latentj.nn.Mlp;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 
 /**
  * The whole VAE from a {@link VaeSettings}: prior, encoder and decoder networks, their heads,
- * the model and guide programs, and (by installing {@link ObjectivesModule} and
- * {@link OptimizersModule}) the objective, optimizer and {@link org.latentj.inference.training.Svi}.
+ * the model and guide programs, the objective and optimizer (looked up by the settings' names in
+ * the registries of {@link ComponentsModule}), and (through {@link TrainingModule}) the
+ * {@link org.latentj.inference.training.Svi}.
  *
- * <p>The prior, both heads and the weight initializer (PyTorch's default, U(+-1/sqrt(fan in)))
- * are defaults that a user module replaces with one binding, e.g.
+ * <p>The prior, both heads, the optimizer and the weight initializer (PyTorch's default,
+ * U(+-1/sqrt(fan in))) are defaults that a user module replaces with one binding, e.g.
  * a continuous Bernoulli likelihood:
  *
  * <pre>{@code
@@ -37,9 +40,10 @@ import org.latentj.tensor.Rngs;
  *         .setBinding().toInstance(new ContinuousBernoulliHead()));
  * }</pre>
  *
- * (or {@code Modules.override(new VaeModule(settings)).with(...)}). Each network draws its
- * initial weights from its own generator derived from the seed, so wiring order cannot change
- * them.
+ * A new named component (an objective, optimizer, prior, likelihood or network) is one
+ * registry entry instead, e.g. {@code ObjectivesModule.register(binder, "my-elbo", ...)}, and
+ * the settings then name it. Each network draws its initial weights from its own generator
+ * derived from the seed, so wiring order cannot change them.
  *
  * <p>The model's {@link DType} is a default binding too, float64 unless a module such as
  * {@link #dtype(DType)} sets it: {@code Guice.createInjector(new VaeModule(settings),
@@ -56,35 +60,41 @@ public final class VaeModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    install(new ComponentsModule());
+    install(new TrainingModule());
     bind(VaeSettings.class).toInstance(settings);
     OptionalBinder.newOptionalBinder(binder(), DType.class).setDefault().toInstance(DType.FLOAT64);
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, LikelihoodHead.class))
-        .setDefault().toInstance(settings.likelihood().head(settings.inputSize()));
+        .setDefault().toProvider(RegisteredLikelihoodHead.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, PosteriorHead.class))
         .setDefault().toInstance(NormalHead.meanAndLogVariance());
     OptionalBinder.newOptionalBinder(binder(), Prior.class)
-        .setDefault().toProvider(DefaultPrior.class).in(Singleton.class);
+        .setDefault().toProvider(RegisteredPrior.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), Optimizer.class)
+        .setDefault().toProvider(RegisteredOptimizer.class).in(Singleton.class);
     // PyTorch's nn.Linear default, so side-by-side runs start from the same distribution.
     OptionalBinder.newOptionalBinder(binder(), Initializer.class)
         .setDefault().toInstance(Initializer.lecunUniform());
-    install(new ObjectivesModule(settings.objective(), settings.particles()));
-    install(new OptimizersModule(settings.optimizer(), settings.learningRate()));
   }
 
   @Provides
   @Singleton
   @Encoder
-  Layer encoder(@PosteriorHead Head head, Initializer init, DType dtype) {
-    return new Mlp(settings.encoderSizes(head.rawColumns(settings.latentSize())),
-        settings.activation(), init, Rngs.derive(settings.seed(), "encoder"), dtype);
+  Layer encoder(Components components, @PosteriorHead Head head, Initializer init,
+      DType dtype) {
+    NetworkSettings n = settings.network();
+    return components.network(n.type()).create(n.encoderSizes(head.rawColumns(n.latentSize())),
+        n.activation(), init, Rngs.derive(settings.seed(), "encoder"), dtype);
   }
 
   @Provides
   @Singleton
   @Decoder
-  Layer decoder(@LikelihoodHead Head head, Initializer init, DType dtype) {
-    return new Mlp(settings.decoderSizes(head.rawColumns(settings.inputSize())),
-        settings.activation(), init, Rngs.derive(settings.seed(), "decoder"), dtype);
+  Layer decoder(Components components, @LikelihoodHead Head head, Initializer init,
+      DType dtype) {
+    NetworkSettings n = settings.network();
+    return components.network(n.type()).create(n.decoderSizes(head.rawColumns(n.inputSize())),
+        n.activation(), init, Rngs.derive(settings.seed(), "decoder"), dtype);
   }
 
   @Provides
@@ -115,6 +125,12 @@ public final class VaeModule extends AbstractModule {
     return new VaeGuide(posterior);
   }
 
+  @Provides
+  @Singleton
+  Objective objective(Components components, KlRegistry kl) {
+    return components.objective(settings.objective().name()).create(settings.objective(), kl);
+  }
+
   /** A module that sets the VAE's dtype (the default is {@link DType#FLOAT64}). */
   public static com.google.inject.Module dtype(DType dtype) {
     if (dtype == null) {
@@ -124,20 +140,102 @@ public final class VaeModule extends AbstractModule {
         .toInstance(dtype);
   }
 
-  /** {@code N(0, I)} over the latent size, in the model's dtype. */
-  static final class DefaultPrior implements Provider<Prior> {
+  /**
+   * A module that trains with the optimizer {@code factory} makes (from the settings'
+   * {@link OptimizerSettings}) instead of the registered one the settings name: for an optimizer
+   * with choices of its own, e.g. {@code VaeModule.optimizer((s, p) ->
+   * Adagrad.builder().learningRate(s.learningRate()).weightDecay(1e-4).build(p))}.
+   */
+  public static com.google.inject.Module optimizer(OptimizerFactory factory) {
+    if (factory == null) {
+      throw new IllegalArgumentException("VaeModule.optimizer: factory is null");
+    }
+    return binder -> OptionalBinder.newOptionalBinder(binder, Optimizer.class).setBinding()
+        .toProvider(new GivenOptimizer(factory)).in(Singleton.class);
+  }
+
+  /** The optimizer a user's factory makes over every parameter of model and guide. */
+  static final class GivenOptimizer implements Provider<Optimizer> {
+    private final OptimizerFactory factory;
+    private VaeSettings settings;
+    private Program model;
+    private Program guide;
+
+    GivenOptimizer(OptimizerFactory factory) {
+      this.factory = factory;
+    }
+
+    @Inject
+    void wire(VaeSettings settings, @Model Program model, @Guide Program guide) {
+      this.settings = settings;
+      this.model = model;
+      this.guide = guide;
+    }
+
+    @Override
+    public Optimizer get() {
+      return factory.create(settings.optimizer(), Svi.parametersOf(model, guide));
+    }
+  }
+
+  /** The prior the settings name, over the latent size, in the model's dtype. */
+  static final class RegisteredPrior implements Provider<Prior> {
     private final VaeSettings settings;
+    private final Components components;
     private final DType dtype;
 
     @Inject
-    DefaultPrior(VaeSettings settings, DType dtype) {
+    RegisteredPrior(VaeSettings settings, Components components, DType dtype) {
       this.settings = settings;
+      this.components = components;
       this.dtype = dtype;
     }
 
     @Override
     public Prior get() {
-      return new StandardNormalPrior(settings.latentSize(), dtype);
+      ComponentSpec spec = settings.prior();
+      return components.prior(spec.name()).create(spec, settings.latentSize(), dtype);
+    }
+  }
+
+  /** The likelihood's head the settings name. */
+  static final class RegisteredLikelihoodHead implements Provider<Head> {
+    private final VaeSettings settings;
+    private final Components components;
+
+    @Inject
+    RegisteredLikelihoodHead(VaeSettings settings, Components components) {
+      this.settings = settings;
+      this.components = components;
+    }
+
+    @Override
+    public Head get() {
+      ComponentSpec spec = settings.likelihood();
+      return components.likelihood(spec.name()).head(spec, settings.inputSize());
+    }
+  }
+
+  /** The optimizer the settings name, over every parameter of model and guide. */
+  static final class RegisteredOptimizer implements Provider<Optimizer> {
+    private final VaeSettings settings;
+    private final Components components;
+    private final Program model;
+    private final Program guide;
+
+    @Inject
+    RegisteredOptimizer(VaeSettings settings, Components components, @Model Program model,
+        @Guide Program guide) {
+      this.settings = settings;
+      this.components = components;
+      this.model = model;
+      this.guide = guide;
+    }
+
+    @Override
+    public Optimizer get() {
+      return components.optimizer(settings.optimizer().name())
+          .create(settings.optimizer(), Svi.parametersOf(model, guide));
     }
   }
 

@@ -1,109 +1,189 @@
 package org.latentj.inference.guice;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.latentj.nn.Activation;
 
 /**
- * Everything that defines a VAE, in one small value: the input size, the hidden sizes of the
- * encoder (the decoder mirrors them), the activation, the latent size, the likelihood, the
- * objective and its particles, the optimizer and its learning rate, and the seed. Defaults are
- * the VAE-400-20 of latentj's benchmarks (784-400-20-400-784 ReLU, Bernoulli, analytic KL,
- * Adam 1e-3, seed 42).
+ * Everything that defines a VAE, one small value per concern: the networks' shape, the
+ * likelihood p(x|z) and the prior p(z) (each a registered name with an optional argument), the
+ * objective, the optimizer, and the seed. Components are named, not enumerated: a name picks a
+ * binding in the registries of {@link ObjectivesModule}, {@link OptimizersModule},
+ * {@link PriorsModule}, {@link LikelihoodsModule} and {@link NetworksModule}, so a user's own
+ * objective is one binding away.
+ *
+ * <p>Build one with {@link #builder()} (defaults: the VAE-400-20 of latentj's benchmarks,
+ * 784-400-20-400-784 ReLU, Bernoulli, standard-normal prior, analytic KL, Adam 1e-3, seed 42),
+ * change one with {@link #toBuilder()}. Written to provenance as JSON data by Jackson and read
+ * back from it, including the flat form runs wrote before these settings were split
+ * ({@link LegacySettings}).
  */
-public record VaeSettings(int inputSize, List<Integer> hiddenSizes, Activation activation,
-    int latentSize, LikelihoodFamily likelihood, ObjectiveKind objective, int particles,
-    OptimizerKind optimizer, double learningRate, long seed) {
+public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, ComponentSpec prior,
+    ObjectiveSettings objective, OptimizerSettings optimizer, long seed)
+    implements java.io.Serializable {
 
   public VaeSettings {
-    hiddenSizes = List.copyOf(hiddenSizes);
-    positive("inputSize", inputSize);
-    positive("latentSize", latentSize);
-    positive("particles", particles);
-    for (int h : hiddenSizes) {
-      positive("hidden size", h);
-    }
-    if (activation == null || likelihood == null || objective == null || optimizer == null) {
-      throw new IllegalArgumentException("VaeSettings: activation, likelihood, objective and"
-          + " optimizer must all be given");
-    }
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("VaeSettings: learningRate must be a positive number,"
-          + " got " + learningRate);
-    }
+    SettingsChecks.given("network", network);
+    SettingsChecks.given("likelihood", likelihood);
+    SettingsChecks.given("prior", prior);
+    SettingsChecks.given("objective", objective);
+    SettingsChecks.given("optimizer", optimizer);
   }
 
-  private static void positive(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("VaeSettings: " + name + " must be positive, got "
-          + value);
-    }
-  }
-
-  /** The defaults, to change with the {@code with...} methods. */
+  /** The defaults. */
   public static VaeSettings defaults() {
-    return new VaeSettings(784, List.of(400), Activation.RELU, 20, LikelihoodFamily.BERNOULLI,
-        ObjectiveKind.ANALYTIC_KL_ELBO, 1, OptimizerKind.ADAM, 1e-3, 42);
+    return builder().build();
   }
 
-  public VaeSettings withInputSize(int n) {
-    return new VaeSettings(n, hiddenSizes, activation, latentSize, likelihood, objective,
-        particles, optimizer, learningRate, seed);
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public VaeSettings withHiddenSizes(List<Integer> sizes) {
-    return new VaeSettings(inputSize, sizes, activation, latentSize, likelihood, objective,
-        particles, optimizer, learningRate, seed);
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.networkType = network.type();
+    b.inputSize = network.inputSize();
+    b.hiddenSizes = network.hiddenSizes();
+    b.activation = network.activation();
+    b.latentSize = network.latentSize();
+    b.likelihood = likelihood;
+    b.prior = prior;
+    b.objective = objective.name();
+    b.particles = objective.particles();
+    b.optimizer = optimizer.name();
+    b.learningRate = optimizer.learningRate();
+    b.seed = seed;
+    return b;
   }
 
-  public VaeSettings withActivation(Activation a) {
-    return new VaeSettings(inputSize, hiddenSizes, a, latentSize, likelihood, objective,
-        particles, optimizer, learningRate, seed);
+  /**
+   * Reads the JSON of either form: this record's, or the flat ten-field one of older runs.
+   *
+   * @throws IllegalArgumentException naming what is missing or wrong
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static VaeSettings fromJson(JsonNode json) {
+    return LegacySettings.read(json);
   }
 
-  public VaeSettings withLatentSize(int n) {
-    return new VaeSettings(inputSize, hiddenSizes, activation, n, likelihood, objective,
-        particles, optimizer, learningRate, seed);
+  /** Features per example. */
+  public int inputSize() {
+    return network.inputSize();
   }
 
-  public VaeSettings withLikelihood(LikelihoodFamily family) {
-    return new VaeSettings(inputSize, hiddenSizes, activation, latentSize, family, objective,
-        particles, optimizer, learningRate, seed);
+  /** Dimensions of z. */
+  public int latentSize() {
+    return network.latentSize();
   }
 
-  public VaeSettings withObjective(ObjectiveKind kind, int k) {
-    return new VaeSettings(inputSize, hiddenSizes, activation, latentSize, likelihood, kind, k,
-        optimizer, learningRate, seed);
-  }
+  /** Builds {@link VaeSettings}; every setter returns the builder, checks happen in build. */
+  public static final class Builder {
+    private String networkType = NetworksModule.MLP;
+    private int inputSize = 784;
+    private List<Integer> hiddenSizes = List.of(400);
+    private Activation activation = Activation.RELU;
+    private int latentSize = 20;
+    private ComponentSpec likelihood = ComponentSpec.of(LikelihoodsModule.BERNOULLI);
+    private ComponentSpec prior = ComponentSpec.of(PriorsModule.STANDARD_NORMAL);
+    private String objective = ObjectivesModule.ANALYTIC_KL;
+    private int particles = 1;
+    private String optimizer = OptimizersModule.ADAM;
+    private double learningRate = 1e-3;
+    private long seed = 42;
 
-  public VaeSettings withOptimizer(OptimizerKind kind, double rate) {
-    return new VaeSettings(inputSize, hiddenSizes, activation, latentSize, likelihood, objective,
-        particles, kind, rate, seed);
-  }
+    private Builder() {}
 
-  public VaeSettings withSeed(long s) {
-    return new VaeSettings(inputSize, hiddenSizes, activation, latentSize, likelihood, objective,
-        particles, optimizer, learningRate, s);
-  }
-
-  /** Encoder layer sizes: input, hidden..., and the raw width its head needs. */
-  int[] encoderSizes(int headColumns) {
-    int[] sizes = new int[hiddenSizes.size() + 2];
-    sizes[0] = inputSize;
-    for (int i = 0; i < hiddenSizes.size(); i++) {
-      sizes[i + 1] = hiddenSizes.get(i);
+    public Builder network(String type) {
+      this.networkType = type;
+      return this;
     }
-    sizes[sizes.length - 1] = headColumns;
-    return sizes;
-  }
 
-  /** Decoder layer sizes: latent, hidden reversed..., and the raw width its head needs. */
-  int[] decoderSizes(int headColumns) {
-    int[] sizes = new int[hiddenSizes.size() + 2];
-    sizes[0] = latentSize;
-    for (int i = 0; i < hiddenSizes.size(); i++) {
-      sizes[i + 1] = hiddenSizes.get(hiddenSizes.size() - 1 - i);
+    public Builder inputSize(int n) {
+      this.inputSize = n;
+      return this;
     }
-    sizes[sizes.length - 1] = headColumns;
-    return sizes;
+
+    public Builder hiddenSizes(List<Integer> sizes) {
+      this.hiddenSizes = sizes;
+      return this;
+    }
+
+    public Builder activation(Activation a) {
+      this.activation = a;
+      return this;
+    }
+
+    public Builder latentSize(int n) {
+      this.latentSize = n;
+      return this;
+    }
+
+    /** The likelihood by name, e.g. {@code "gaussian"}. */
+    public Builder likelihood(String spec) {
+      this.likelihood = spec == null ? null : ComponentSpec.parse(spec);
+      return this;
+    }
+
+    /** The prior by name and argument, e.g. {@code "standard-normal"} or {@code "mog:10"}. */
+    public Builder prior(String spec) {
+      this.prior = spec == null ? null : ComponentSpec.parse(spec);
+      return this;
+    }
+
+    /** The objective by name, e.g. {@code "iwae"}. */
+    public Builder objective(String name) {
+      this.objective = name;
+      return this;
+    }
+
+    /** The objective and its particles per example. */
+    public Builder objective(String name, int k) {
+      this.objective = name;
+      this.particles = k;
+      return this;
+    }
+
+    public Builder particles(int k) {
+      this.particles = k;
+      return this;
+    }
+
+    /** The optimizer by name, e.g. {@code "adagrad"}. */
+    public Builder optimizer(String name) {
+      this.optimizer = name;
+      return this;
+    }
+
+    /** The optimizer and its learning rate. */
+    public Builder optimizer(String name, double rate) {
+      this.optimizer = name;
+      this.learningRate = rate;
+      return this;
+    }
+
+    public Builder learningRate(double rate) {
+      this.learningRate = rate;
+      return this;
+    }
+
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException naming the first value that no VAE can use
+     */
+    public VaeSettings build() {
+      return new VaeSettings(
+          new NetworkSettings(networkType, inputSize, hiddenSizes, activation, latentSize),
+          likelihood, prior, new ObjectiveSettings(objective, particles),
+          new OptimizerSettings(optimizer, learningRate), seed);
+    }
   }
 }

@@ -33,9 +33,8 @@ import org.latentj.tensor.Tensor;
 
 class VaeModuleTest {
 
-  static final VaeSettings SMALL = VaeSettings.defaults().withInputSize(12)
-      .withHiddenSizes(List.of(16)).withLatentSize(2).withActivation(Activation.TANH)
-      .withOptimizer(OptimizerKind.ADAM, 0.01);
+  static final VaeSettings SMALL = VaeSettings.builder().inputSize(12).hiddenSizes(List.of(16))
+      .latentSize(2).activation(Activation.TANH).optimizer(OptimizersModule.ADAM, 0.01).build();
 
   /** Binary data with structure: two prototypes, each pixel flipped with probability 0.1. */
   static DMatrixRMaj data() {
@@ -104,8 +103,8 @@ class VaeModuleTest {
 
   @Test
   void settingsNameTheLikelihoodToo() {
-    Injector gaussian = Guice.createInjector(new VaeModule(SMALL.withLikelihood(
-        LikelihoodFamily.GAUSSIAN_LEARNED_VARIANCE)));
+    Injector gaussian = Guice.createInjector(new VaeModule(SMALL.toBuilder().likelihood(
+        LikelihoodsModule.GAUSSIAN_LEARNED_VARIANCE).build()));
     assertThat(likelihoodOf(gaussian)).isInstanceOf(Normal.class);
     assertThat(gaussian.getInstance(Svi.class).parameters())
         .containsKey("model.decoder.head.logVariance");
@@ -115,7 +114,8 @@ class VaeModuleTest {
   void theSeedFixesEveryWeight() {
     var a = Guice.createInjector(new VaeModule(SMALL)).getInstance(Svi.class).parameters();
     var b = Guice.createInjector(new VaeModule(SMALL)).getInstance(Svi.class).parameters();
-    var c = Guice.createInjector(new VaeModule(SMALL.withSeed(43))).getInstance(Svi.class)
+    var c = Guice.createInjector(new VaeModule(SMALL.toBuilder().seed(43).build()))
+        .getInstance(Svi.class)
         .parameters();
     for (String name : a.keySet()) {
       assertThat(a.get(name).value().data).as(name).containsExactly(b.get(name).value().data);
@@ -126,10 +126,11 @@ class VaeModuleTest {
 
   @Test
   void badSettingsAreRejectedWithTheirName() {
-    assertThatThrownBy(() -> SMALL.withLatentSize(0)).hasMessageContaining("latentSize");
-    assertThatThrownBy(() -> SMALL.withHiddenSizes(List.of(16, -3)))
+    assertThatThrownBy(() -> SMALL.toBuilder().latentSize(0).build())
+        .hasMessageContaining("latentSize");
+    assertThatThrownBy(() -> SMALL.toBuilder().hiddenSizes(List.of(16, -3)).build())
         .hasMessageContaining("hidden size").hasMessageContaining("-3");
-    assertThatThrownBy(() -> SMALL.withOptimizer(OptimizerKind.ADAM, Double.NaN))
+    assertThatThrownBy(() -> SMALL.toBuilder().optimizer(OptimizersModule.ADAM, Double.NaN).build())
         .hasMessageContaining("learningRate");
   }
 }

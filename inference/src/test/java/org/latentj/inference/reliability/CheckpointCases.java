@@ -144,12 +144,12 @@ final class CheckpointCases {
             "tensors a and b overlap"),
         of("checkpoint of a 12-16-2 VAE checked against a 12-8-2 VAE", IAE,
             d -> CheckpointStore.load(saved(d)).requireCompatible(shapes(
-                TinyVae.SETTINGS.withHiddenSizes(List.of(8)))),
+                TinyVae.SETTINGS.toBuilder().hiddenSizes(List.of(8)).build())),
             "checkpoint belongs to another model",
             "model.decoder.network.layer0.weight is 2x8 here but 2x16 in the file"),
         of("checkpoint of a 2-latent VAE checked against a 3-latent VAE", IAE,
             d -> CheckpointStore.load(saved(d)).requireCompatible(shapes(
-                TinyVae.SETTINGS.withLatentSize(3))),
+                TinyVae.SETTINGS.toBuilder().latentSize(3).build())),
             "checkpoint belongs to another model",
             "guide.encoder.network.layer2.weight is 16x6 here but 16x4 in the file"),
         of("checkpoint lacking a parameter the model has", IAE,

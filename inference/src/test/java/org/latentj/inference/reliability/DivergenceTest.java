@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.DivergenceGuard;
 import org.latentj.inference.training.MinibatchData;
@@ -47,7 +47,7 @@ class DivergenceTest {
   @Test
   void aHugeLearningRateStopsAtTheStepAndKeepsTheLastCheckpoint() throws Exception {
     // Plain SGD with momentum at rate 10 blows up the decoder within a few epochs.
-    VaeSettings settings = TinyVae.SETTINGS.withOptimizer(OptimizerKind.SGD, 10);
+    VaeSettings settings = TinyVae.SETTINGS.toBuilder().optimizer(OptimizersModule.SGD, 10).build();
     Svi svi = TinyVae.svi(settings).addGradientHook(new DivergenceGuard());
     Path file = dir.resolve("run.safetensors");
     CheckpointEachEpoch checkpoints = new CheckpointEachEpoch(file, settings);

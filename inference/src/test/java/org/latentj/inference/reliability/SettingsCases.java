@@ -9,8 +9,8 @@ import org.latentj.inference.data.CsvReader;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Minibatches;
 import org.latentj.inference.data.Transforms;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.ObjectivesModule;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.optim.Adam;
@@ -34,35 +34,37 @@ final class SettingsCases {
 
   static List<BadInput> cases() {
     return List.of(
-        of("VaeSettings: input size -784", IAE, d -> S.withInputSize(-784),
+        of("VaeSettings: input size -784", IAE, d -> S.toBuilder().inputSize(-784).build(),
             "VaeSettings", "inputSize must be positive, got -784"),
-        of("VaeSettings: input size 0", IAE, d -> S.withInputSize(0),
+        of("VaeSettings: input size 0", IAE, d -> S.toBuilder().inputSize(0).build(),
             "inputSize must be positive, got 0"),
-        of("VaeSettings: latent size -2", IAE, d -> S.withLatentSize(-2),
+        of("VaeSettings: latent size -2", IAE, d -> S.toBuilder().latentSize(-2).build(),
             "latentSize must be positive, got -2"),
-        of("VaeSettings: hidden size -400", IAE, d -> S.withHiddenSizes(List.of(400, -400)),
+        of("VaeSettings: hidden size -400", IAE, d -> S.toBuilder().hiddenSizes(List.of(400, -400))
+            .build(),
             "hidden size must be positive, got -400"),
         of("VaeSettings: zero particles", IAE,
-            d -> S.withObjective(ObjectiveKind.IWAE, 0),
+            d -> S.toBuilder().objective(ObjectivesModule.IWAE, 0).build(),
             "particles must be positive, got 0"),
         of("VaeSettings: negative particles", IAE,
-            d -> S.withObjective(ObjectiveKind.ELBO, -5),
+            d -> S.toBuilder().objective(ObjectivesModule.ELBO, -5).build(),
             "particles must be positive, got -5"),
         of("VaeSettings: NaN learning rate", IAE,
-            d -> S.withOptimizer(OptimizerKind.ADAM, Double.NaN),
+            d -> S.toBuilder().optimizer(OptimizersModule.ADAM, Double.NaN).build(),
             "learningRate must be a positive number, got NaN"),
         of("VaeSettings: infinite learning rate", IAE,
-            d -> S.withOptimizer(OptimizerKind.SGD, Double.POSITIVE_INFINITY),
+            d -> S.toBuilder().optimizer(OptimizersModule.SGD, Double.POSITIVE_INFINITY).build(),
             "learningRate must be a positive number, got Infinity"),
         of("VaeSettings: negative learning rate", IAE,
-            d -> S.withOptimizer(OptimizerKind.ADAM, -1e-3),
+            d -> S.toBuilder().optimizer(OptimizersModule.ADAM, -1e-3).build(),
             "learningRate must be a positive number, got -0.001"),
         of("VaeSettings: zero learning rate", IAE,
-            d -> S.withOptimizer(OptimizerKind.ADAM, 0),
+            d -> S.toBuilder().optimizer(OptimizersModule.ADAM, 0).build(),
             "learningRate must be a positive number, got 0.0"),
-        of("VaeSettings: no likelihood", IAE, d -> S.withLikelihood(null),
+        of("VaeSettings: no likelihood", IAE, d -> S.toBuilder().likelihood(null).build(),
             "likelihood", "must all be given"),
-        of("VaeSettings: no activation", IAE, d -> S.withActivation((Activation) null),
+        of("VaeSettings: no activation", IAE, d -> S.toBuilder().activation((Activation) null)
+            .build(),
             "activation", "must all be given"),
         of("Minibatches: batch size 0", IAE,
             d -> Minibatches.shuffled(new DMatrixRMaj(10, 2), 0, false, Rngs.create(1)),

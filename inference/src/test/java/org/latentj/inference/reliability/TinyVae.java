@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.Svi;
@@ -25,9 +25,9 @@ import org.latentj.tensor.Rngs;
  */
 final class TinyVae {
 
-  static final VaeSettings SETTINGS = VaeSettings.defaults().withInputSize(12)
-      .withHiddenSizes(List.of(16)).withLatentSize(2).withActivation(Activation.TANH)
-      .withOptimizer(OptimizerKind.ADAM, 0.01).withSeed(42);
+  static final VaeSettings SETTINGS = VaeSettings.builder().inputSize(12).hiddenSizes(List.of(16))
+      .latentSize(2).activation(Activation.TANH).optimizer(OptimizersModule.ADAM, 0.01).seed(42)
+      .build();
 
   /** Fixed, so that two checkpoints of the same state are the same bytes. */
   static final Instant CREATED_AT = Instant.parse("2025-01-01T00:00:00Z");

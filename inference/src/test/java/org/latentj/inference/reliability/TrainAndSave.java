@@ -23,7 +23,7 @@ public final class TrainAndSave {
 
   public static void main(String[] args) throws IOException {
     Path target = Path.of(args[0]);
-    VaeSettings settings = TinyVae.SETTINGS.withSeed(Long.parseLong(args[1]));
+    VaeSettings settings = TinyVae.SETTINGS.toBuilder().seed(Long.parseLong(args[1])).build();
     TrainingState end = train(settings, Integer.parseInt(args[2]));
     CheckpointStore.save(target, TinyVae.snapshot(end, settings));
     System.out.println("kernel " + MatMul.kernel());

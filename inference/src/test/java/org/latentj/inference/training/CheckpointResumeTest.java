@@ -14,15 +14,15 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.inference.data.Dataset;
-import org.latentj.inference.guice.ObjectiveKind;
-import org.latentj.inference.guice.OptimizerKind;
+import org.latentj.inference.guice.ObjectivesModule;
+import org.latentj.inference.guice.OptimizersModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.nn.Activation;
@@ -52,11 +52,11 @@ class CheckpointResumeTest {
     return x;
   }
 
-  static VaeSettings settings(ObjectiveKind objective) {
-    return VaeSettings.defaults().withInputSize(16).withHiddenSizes(List.of(24, 12))
-        .withLatentSize(3).withActivation(Activation.TANH)
-        .withObjective(objective, objective == ObjectiveKind.ANALYTIC_KL_ELBO ? 1 : 3)
-        .withOptimizer(OptimizerKind.ADAM, 0.01).withSeed(5);
+  static VaeSettings settings(String objective) {
+    return VaeSettings.builder().inputSize(16).hiddenSizes(List.of(24, 12)).latentSize(3)
+        .activation(Activation.TANH)
+        .objective(objective, objective.equals(ObjectivesModule.ANALYTIC_KL) ? 1 : 3)
+        .optimizer(OptimizersModule.ADAM, 0.01).seed(5).build();
   }
 
   static Svi svi(VaeSettings s) {
@@ -74,8 +74,8 @@ class CheckpointResumeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ObjectiveKind.class, names = {"ANALYTIC_KL_ELBO", "IWAE_DREG"})
-  void fourEpochsEqualTwoPlusSavePlusLoadPlusTwo(ObjectiveKind objective, @TempDir Path run)
+  @ValueSource(strings = {ObjectivesModule.ANALYTIC_KL, ObjectivesModule.IWAE_DREG})
+  void fourEpochsEqualTwoPlusSavePlusLoadPlusTwo(String objective, @TempDir Path run)
       throws IOException {
     VaeSettings s = settings(objective);
     DMatrixRMaj x = data();
@@ -119,7 +119,7 @@ class CheckpointResumeTest {
 
   @Test
   void savesEveryNthEpochAndTheLastOne(@TempDir Path run) throws IOException {
-    VaeSettings s = settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = settings(ObjectivesModule.ANALYTIC_KL);
     Svi svi = svi(s);
     CheckpointListener saver = CheckpointListener.every(2, run, provenance(s, svi));
     long[] savedAfterEpoch = new long[6];
@@ -142,7 +142,7 @@ class CheckpointResumeTest {
   @Test
   void aFailedWriteStopsTrainingNamingTheFileAndKeepsTheSnapshot(@TempDir Path run)
       throws IOException {
-    VaeSettings s = settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = settings(ObjectivesModule.ANALYTIC_KL);
     Svi svi = svi(s);
     // A non-empty folder where the file should go: the atomic rename onto it must fail.
     Path blocker = run.resolve(CheckpointListener.FILE_NAME);
@@ -165,11 +165,11 @@ class CheckpointResumeTest {
   @Test
   void aCheckpointOfAnotherShapeIsRefusedBeforeAnythingChanges(@TempDir Path run)
       throws IOException {
-    VaeSettings s = settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = settings(ObjectivesModule.ANALYTIC_KL);
     Svi saved = svi(s);
     Checkpoint cp = Checkpoints.capture(saved, Rngs.create(3), TrainingPosition.START,
         provenance(s, saved));
-    Svi wider = svi(s.withHiddenSizes(List.of(30, 12)));
+    Svi wider = svi(s.toBuilder().hiddenSizes(List.of(30, 12)).build());
     double[] before = wider.parameters().get("guide.encoder.network.layer0.weight").value()
         .data.clone();
     assertThatThrownBy(() -> Checkpoints.restore(cp, wider, Rngs.create(0)))
@@ -182,11 +182,11 @@ class CheckpointResumeTest {
 
   @Test
   void anotherOptimizerIsRefusedNamingIt() {
-    VaeSettings s = settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = settings(ObjectivesModule.ANALYTIC_KL);
     Svi adam = svi(s);
     Checkpoint cp = Checkpoints.capture(adam, Rngs.create(3), TrainingPosition.START,
         provenance(s, adam));
-    Svi sgd = svi(s.withOptimizer(OptimizerKind.SGD, 0.01));
+    Svi sgd = svi(s.toBuilder().optimizer(OptimizersModule.SGD, 0.01).build());
     assertThatThrownBy(() -> Checkpoints.restore(cp, sgd, Rngs.create(0)))
         .hasMessageContaining("optimizer state does not fit Sgd")
         .hasMessageContaining("unknown buffer");

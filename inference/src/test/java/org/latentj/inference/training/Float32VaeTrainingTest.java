@@ -18,8 +18,8 @@ import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.checkpoint.SafeTensors;
 import org.latentj.inference.evaluation.Evaluator;
-import org.latentj.inference.guice.LikelihoodFamily;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.LikelihoodsModule;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.nn.Parameter;
@@ -52,7 +52,7 @@ class Float32VaeTrainingTest {
 
   @Test
   void float32TrainingFollowsFloat64() {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     DMatrixRMaj x = CheckpointResumeTest.data();
     List<Double> wide = new ArrayList<>();
     List<Double> narrow = new ArrayList<>();
@@ -81,12 +81,12 @@ class Float32VaeTrainingTest {
 
   /** Every objective and every likelihood trains in float32 with float32 state. */
   @ParameterizedTest
-  @CsvSource({"ELBO, BERNOULLI", "IWAE, BERNOULLI", "IWAE_DREG, BERNOULLI", "ANALYTIC_KL_ELBO, GAUSSIAN",
-      "ANALYTIC_KL_ELBO, GAUSSIAN_LEARNED_VARIANCE", "ANALYTIC_KL_ELBO, CONTINUOUS_BERNOULLI",
-      "ANALYTIC_KL_ELBO, LAPLACE"})
-  void otherObjectivesAndLikelihoodsTrainInFloat32(ObjectiveKind objective,
-      LikelihoodFamily likelihood) {
-    VaeSettings s = CheckpointResumeTest.settings(objective).withLikelihood(likelihood);
+  @CsvSource({"elbo, bernoulli", "iwae, bernoulli", "iwae-dreg, bernoulli", "analytic-kl, gaussian",
+      "analytic-kl, gaussian-learned-variance", "analytic-kl, continuous-bernoulli",
+      "analytic-kl, laplace"})
+  void otherObjectivesAndLikelihoodsTrainInFloat32(String objective, String likelihood) {
+    VaeSettings s = CheckpointResumeTest.settings(objective).toBuilder().likelihood(likelihood)
+        .build();
     List<Double> wide = new ArrayList<>();
     List<Double> narrow = new ArrayList<>();
     DMatrixRMaj x = CheckpointResumeTest.data();
@@ -102,7 +102,7 @@ class Float32VaeTrainingTest {
 
   @Test
   void float32CheckpointIsF32AndResumesBitForBit(@TempDir Path run) throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     DMatrixRMaj x = CheckpointResumeTest.data();
     Svi straight = svi(s, DType.FLOAT32);
     trainer(straight, x, DType.FLOAT32, new ArrayList<>()).fit(4,
@@ -129,7 +129,7 @@ class Float32VaeTrainingTest {
 
   @Test
   void aFloat64CheckpointLoadsIntoAFloat32Model(@TempDir Path run) throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     Svi wide = svi(s, DType.FLOAT64);
     CheckpointListener saver = CheckpointListener.everyEpoch(run,
         CheckpointResumeTest.provenance(s, wide));

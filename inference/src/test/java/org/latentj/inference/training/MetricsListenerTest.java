@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.evaluation.Evaluator;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.tensor.Rngs;
 
@@ -27,7 +27,7 @@ class MetricsListenerTest {
 
   @Test
   void writesOneJsonObjectPerEpochWithTheValidationBound(@TempDir Path run) throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     Svi svi = CheckpointResumeTest.svi(s);
     DMatrixRMaj x = CheckpointResumeTest.data();
     DMatrixRMaj validation = CheckpointResumeTest.data();
@@ -66,7 +66,7 @@ class MetricsListenerTest {
 
   @Test
   void withoutValidationTheFieldIsLeftOut(@TempDir Path run) throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     new Trainer(CheckpointResumeTest.svi(s), MinibatchData.of(CheckpointResumeTest.data(), 100))
         .addListener(MetricsListener.in(run)).fit(1, Rngs.create(2));
     JsonNode n = JSON.readTree(Files.readString(run.resolve("metrics.jsonl")));
@@ -77,7 +77,7 @@ class MetricsListenerTest {
   @Test
   void aResumedRunKeepsTheHistoryUpToItsCheckpointAndDropsATornLine(@TempDir Path run)
       throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     Svi svi = CheckpointResumeTest.svi(s);
     DMatrixRMaj x = CheckpointResumeTest.data();
     new Trainer(svi, MinibatchData.of(x, 100)).addListener(MetricsListener.in(run))

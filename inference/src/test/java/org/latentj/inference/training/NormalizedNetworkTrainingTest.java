@@ -23,7 +23,7 @@ import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.guice.Encoder;
 import org.latentj.inference.guice.Guide;
 import org.latentj.inference.guice.Model;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.PosteriorHead;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
@@ -60,7 +60,7 @@ class NormalizedNetworkTrainingTest {
   }
 
   static Injector vae() {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     return Guice.createInjector(Modules.override(new VaeModule(s)).with(new NormalizedEncoder()));
   }
 
@@ -96,7 +96,7 @@ class NormalizedNetworkTrainingTest {
     Svi first = vae().getInstance(Svi.class);
     CheckpointListener saver = CheckpointListener.everyEpoch(run,
         CheckpointResumeTest.provenance(CheckpointResumeTest.settings(
-            ObjectiveKind.ANALYTIC_KL_ELBO), first));
+            ObjectivesModule.ANALYTIC_KL), first));
     CheckpointResumeTest.trainer(first, x).addListener(saver).fit(2, Rngs.derive(5, "training"));
     Checkpoint loaded = CheckpointStore.load(run.resolve(CheckpointListener.FILE_NAME));
     assertThat(loaded.parameters()).containsKey("guide.encoder.network.layer1.runningVariance");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.SourceFile;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeSettings;
 
 class RunProvenanceTest {
@@ -22,7 +22,7 @@ class RunProvenanceTest {
   static final String B = "b".repeat(64);
 
   static Svi svi() {
-    return CheckpointResumeTest.svi(CheckpointResumeTest.settings(ObjectiveKind.IWAE));
+    return CheckpointResumeTest.svi(CheckpointResumeTest.settings(ObjectivesModule.IWAE));
   }
 
   static Dataset data(List<SourceFile> files) {
@@ -73,7 +73,7 @@ class RunProvenanceTest {
 
   @Test
   void settingsComeBackAsTheyWent() {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.IWAE_DREG);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.IWAE_DREG);
     Provenance p = Provenance.fromJson(RunProvenance.of(1, data(List.of()), svi())
         .component("vae", s).build().toJson());
     assertThat(RunProvenance.component(p, "vae", VaeSettings.class)).isEqualTo(s);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
 import org.latentj.inference.checkpoint.CheckpointFormatException;
 import org.latentj.inference.checkpoint.CheckpointStore;
-import org.latentj.inference.guice.ObjectiveKind;
+import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.Rngs;
@@ -55,7 +55,7 @@ class StopInsideEpochTest {
 
   @Test
   void resumingInsideTheEpochEqualsTheUninterruptedRun() throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     DMatrixRMaj x = CheckpointResumeTest.data();
     Svi straight = CheckpointResumeTest.svi(s);
     CheckpointResumeTest.trainer(straight, x).fit(EPOCHS, Rngs.derive(s.seed(), "training"));
@@ -84,7 +84,7 @@ class StopInsideEpochTest {
   @Test
   void aDamagedOptimizerSectionStillGivesTheParametersButRefusesToResume()
       throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     Path file = stoppedRun(s, CheckpointResumeTest.data());
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 1] ^= 0x55; // the last optimizer tensor (Adam's second moment)
@@ -105,7 +105,7 @@ class StopInsideEpochTest {
 
   @Test
   void damagedParametersAreRefusedEvenForReading() throws IOException {
-    VaeSettings s = CheckpointResumeTest.settings(ObjectiveKind.ANALYTIC_KL_ELBO);
+    VaeSettings s = CheckpointResumeTest.settings(ObjectivesModule.ANALYTIC_KL);
     Path file = stoppedRun(s, CheckpointResumeTest.data());
     byte[] bytes = Files.readAllBytes(file);
     long header = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();

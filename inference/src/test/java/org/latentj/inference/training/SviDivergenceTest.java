@@ -20,8 +20,8 @@ class SviDivergenceTest {
 
   @Test
   void aNonFiniteParameterIsReportedAsDivergenceNotAsABadArgument() {
-    VaeSettings settings = VaeSettings.defaults().withInputSize(6).withHiddenSizes(List.of(8))
-        .withLatentSize(2).withActivation(Activation.TANH);
+    VaeSettings settings = VaeSettings.builder().inputSize(6).hiddenSizes(List.of(8)).latentSize(2)
+        .activation(Activation.TANH).build();
     Svi svi = Guice.createInjector(new VaeModule(settings)).getInstance(Svi.class);
     String poisoned = "model.decoder.network.layer0.weight";
     DMatrixRMaj x = new DMatrixRMaj(40, 6);

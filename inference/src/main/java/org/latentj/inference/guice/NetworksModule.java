@@ -1,0 +1,34 @@
+package org.latentj.inference.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.multibindings.MapBinder;
+import org.latentj.nn.Mlp;
+
+/** The registry of network families by name, for the encoder and the decoder. */
+public final class NetworksModule extends AbstractModule {
+
+  /** Fully connected layers with the activation between them ({@link Mlp}). */
+  public static final String MLP = "mlp";
+
+  /** Adds the network family {@code name} to the registry. */
+  public static void register(Binder binder, String name, NetworkFactory factory) {
+    MapBinder.newMapBinder(binder, String.class, NetworkFactory.class)
+        .addBinding(ComponentSpec.canonicalName(name)).toInstance(factory);
+  }
+
+  @Override
+  protected void configure() {
+    register(binder(), MLP, Mlp::new);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NetworksModule;
+  }
+
+  @Override
+  public int hashCode() {
+    return NetworksModule.class.hashCode();
+  }
+}
