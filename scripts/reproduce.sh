@@ -16,6 +16,7 @@ declare -A experiments=(
   [figure2-digits]="AevbFigure2 --dataset digits --examples 600000"
   [figure2-fashion]="AevbFigure2 --dataset fashion --examples 400000"
   [figure2-fashion-gaussian]="AevbFigure2 --dataset fashion-gaussian --examples 400000"
+  [figure2-fashion-gaussian-sigmoid]="AevbFigure2 --dataset fashion-gaussian-sigmoid --latent 3,10,20 --examples 100000 --points 8"
   [figure4-digits]="AevbFigure4 --dataset digits --examples 600000"
   [figure4-fashion]="AevbFigure4 --dataset fashion --examples 400000"
   [estimator-variance]="EstimatorVariance"
@@ -29,7 +30,7 @@ declare -A experiments=(
   [flows-priors-digits]="FlowsAndPriorsTable --stages 2 --max-epochs 2 --batch 50 --eval-k 1000 --eval-images 1000"
 )
 order=(ppca-collapse estimator-variance figure2-digits figure2-fashion figure2-fashion-gaussian
-  figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
+  figure2-fashion-gaussian-sigmoid figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
   m2-digits-1000 full-vb-digits flows-priors-digits)
 
 if [[ ${1:-} == --list ]]; then

@@ -83,6 +83,55 @@ class HeadsTest {
   }
 
   @Test
+  void sigmoidMeanAndLogVarianceMatchesTheClosedForm() {
+    NormalHead head = NormalHead.sigmoidMeanAndLogVariance();
+    assertThat(head.rawColumnsPerEventColumn()).isEqualTo(2);
+    assertThat(head.sigmoidMean()).isTrue();
+    assertThat(head.parameters()).isEmpty();
+    Tensor x = Tensor.constant(Matrices.uniform(Rngs.create(76), 3, 2, 0.05, 0.95));
+    Tensor logProb = head.distribution(RAW).logProb(x);
+    for (int i = 0; i < 3; i++) {
+      double expected = 0;
+      for (int j = 0; j < 2; j++) {
+        expected += sigmoidMeanLogDensity(x.get(i, j), RAW.get(i, j), RAW.get(i, j + 2));
+      }
+      assertThat(logProb.get(i, 0)).isCloseTo(expected, within(1e-12));
+    }
+    Normal d = head.distribution(RAW);
+    for (double m : d.loc().value().data) {
+      assertThat(m).isStrictlyBetween(0.0, 1.0);
+    }
+    assertThatThrownBy(() -> head.distribution(RAW.columns(0, 3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NormalHead: raw output has 3 columns, expected a multiple of 2");
+  }
+
+  @Test
+  void sigmoidMeanLearnedVarianceMatchesTheClosedForm() {
+    NormalHead head = NormalHead.sigmoidMeanLearnedVariance(4);
+    Parameter logVariance = head.parameters().get("logVariance");
+    logVariance.value().setTo(new DMatrixRMaj(new double[][] {{0.3, -0.5, 1.2, 0.0}}));
+    Tensor x = Tensor.constant(Matrices.uniform(Rngs.create(77), 3, 4, 0.05, 0.95));
+    Tensor logProb = head.distribution(RAW).logProb(x);
+    for (int i = 0; i < 3; i++) {
+      double expected = 0;
+      for (int j = 0; j < 4; j++) {
+        expected += sigmoidMeanLogDensity(x.get(i, j), RAW.get(i, j),
+            logVariance.value().get(0, j));
+      }
+      assertThat(logProb.get(i, 0)).isCloseTo(expected, within(1e-12));
+    }
+    GradientCheck.standard().checkLeaves("sigmoid mean, learned log-variance",
+        () -> head.distribution(RAW).logProb(x), List.of(logVariance.tensor()));
+    assertThatThrownBy(() -> NormalHead.sigmoidMeanLearnedVariance(3).distribution(RAW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NormalHead: raw output has 4 columns, expected 3");
+    assertThatThrownBy(() -> NormalHead.sigmoidMeanLearnedVariance(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NormalHead.sigmoidMeanLearnedVariance: eventSize");
+  }
+
+  @Test
   void fixedVarianceUsesTheRawOutputAsTheMean() {
     NormalHead head = NormalHead.fixedVariance(0.25);
     assertThat(head.parameters()).isEmpty();
@@ -132,11 +181,22 @@ class HeadsTest {
     GradientCheck check = GradientCheck.standard();
     check.check("NormalHead", in -> NormalHead.meanAndLogVariance().distribution(in[0])
         .logProb(real), raw);
+    Tensor unit = Tensor.constant(Matrices.uniform(Rngs.create(78), 3, 2, 0.05, 0.95));
+    check.check("NormalHead, sigmoid mean", in -> NormalHead.sigmoidMeanAndLogVariance()
+        .distribution(in[0]).logProb(unit), raw);
+    check.check("NormalHead, sigmoid mean, learned variance",
+        in -> NormalHead.sigmoidMeanLearnedVariance(4).distribution(in[0]).logProb(grey), raw);
     check.check("LaplaceHead", in -> new LaplaceHead().distribution(in[0]).logProb(real), raw);
     check.check("BernoulliHead", in -> new BernoulliHead().distribution(in[0]).logProb(grey),
         raw);
     check.check("ContinuousBernoulliHead",
         in -> new ContinuousBernoulliHead().distribution(in[0]).logProb(grey), raw);
+  }
+
+  /** {@code log N(x; sigmoid(a), e^s) = -1/2 [log 2 pi + s + (x - sigmoid(a))^2 e^-s]}. */
+  private static double sigmoidMeanLogDensity(double x, double a, double s) {
+    double r = x - 1 / (1 + Math.exp(-a));
+    return -0.5 * (Math.log(2 * Math.PI) + s + r * r * Math.exp(-s));
   }
 
   private static void assertSame(Tensor actual, Tensor expected) {

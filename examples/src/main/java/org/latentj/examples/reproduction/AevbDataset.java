@@ -21,6 +21,8 @@ import org.latentj.tensor.Rngs;
  *   <li>{@link #FASHION_GAUSSIAN}: Fashion-MNIST grey levels with a Gaussian likelihood (decoder
  *       outputs a mean and a log-variance per pixel), 200 hidden units: the stand-in for the
  *       paper's Frey Face experiment.
+ *   <li>{@link #FASHION_GAUSSIAN_SIGMOID}: the same grey levels with the paper's Frey Face decoder
+ *       (section 5): means squashed into (0, 1) by a sigmoid, a log-variance output per pixel.
  * </ul>
  *
  * <p>Binary data are binarized once, at threshold 0.5 ({@code x = 1[grey / 255 > 0.5]}), the same
@@ -39,9 +41,11 @@ import org.latentj.tensor.Rngs;
 public enum AevbDataset {
   DIGITS("digits", LikelihoodsModule.BERNOULLI, 500),
   FASHION("fashion", LikelihoodsModule.BERNOULLI, 500),
-  FASHION_GAUSSIAN("fashion-gaussian", LikelihoodsModule.GAUSSIAN, 200);
+  FASHION_GAUSSIAN("fashion-gaussian", LikelihoodsModule.GAUSSIAN, 200),
+  FASHION_GAUSSIAN_SIGMOID("fashion-gaussian-sigmoid", LikelihoodsModule.GAUSSIAN_SIGMOID_MEAN,
+      200);
 
-  /** Seed of the one dequantization draw of {@link #FASHION_GAUSSIAN}. */
+  /** Seed of the one dequantization draw of the grey-level (Gaussian) data sets. */
   static final long DEQUANTIZATION_SEED = 20131220;
 
   private final String cliName;
@@ -57,6 +61,11 @@ public enum AevbDataset {
   /** The name on the command line and in file names. */
   public String cliName() {
     return cliName;
+  }
+
+  /** True for the grey-level data sets, whose likelihood is a Gaussian density. */
+  public boolean greyLevels() {
+    return this == FASHION_GAUSSIAN || this == FASHION_GAUSSIAN_SIGMOID;
   }
 
   public String likelihood() {
@@ -76,7 +85,7 @@ public enum AevbDataset {
       }
     }
     throw new IllegalArgumentException("unknown data set '" + name
-        + "'; expected digits, fashion or fashion-gaussian");
+        + "'; expected digits, fashion, fashion-gaussian or fashion-gaussian-sigmoid");
   }
 
   /**

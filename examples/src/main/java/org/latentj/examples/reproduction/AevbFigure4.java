@@ -49,7 +49,7 @@ public final class AevbFigure4 implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AevbDataset dataset = options.dataset();
-    if (dataset == AevbDataset.FASHION_GAUSSIAN) {
+    if (dataset.greyLevels()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Figure 4 is drawn for --dataset digits or fashion, got " + dataset);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 public final class AevbOptions {
 
   @Option(names = "--dataset", defaultValue = "digits", converter = DatasetName.class,
-      description = "digits, fashion or fashion-gaussian (default: ${DEFAULT-VALUE})")
+      description = "digits, fashion, fashion-gaussian or fashion-gaussian-sigmoid (default:"
+          + " ${DEFAULT-VALUE})")
   AevbDataset dataset;
 
   @Option(names = "--examples", defaultValue = "2000000",

@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.inference.data.Dataset;
+import org.latentj.inference.guice.LikelihoodsModule;
 
 class AevbDatasetTest {
 
@@ -36,6 +37,12 @@ class AevbDatasetTest {
   @Test
   void namesAreTheCommandLineNames() {
     assertThat(AevbDataset.named("fashion-gaussian")).isEqualTo(AevbDataset.FASHION_GAUSSIAN);
+    assertThat(AevbDataset.named("fashion-gaussian-sigmoid"))
+        .isEqualTo(AevbDataset.FASHION_GAUSSIAN_SIGMOID);
+    assertThat(AevbDataset.FASHION_GAUSSIAN_SIGMOID.likelihood())
+        .isEqualTo(LikelihoodsModule.GAUSSIAN_SIGMOID_MEAN);
+    assertThat(AevbDataset.FASHION_GAUSSIAN_SIGMOID.greyLevels()).isTrue();
+    assertThat(AevbDataset.DIGITS.greyLevels()).isFalse();
     assertThatThrownBy(() -> AevbDataset.named("frey")).hasMessageContaining("'frey'");
   }
 }

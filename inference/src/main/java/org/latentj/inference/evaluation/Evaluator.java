@@ -11,6 +11,7 @@ import org.latentj.model.Batch;
 import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
+import org.latentj.nn.ModeScope;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
@@ -19,6 +20,8 @@ import org.latentj.tensor.Workspace;
 /**
  * Honest figures for a trained model, in nats per example, computed with no gradient graph:
  * a bound's mean over a data set, the importance-sampled log-likelihood, and active units.
+ * Every figure is computed in evaluation mode ({@link org.latentj.nn.Module#setTraining}: running
+ * statistics, no dropout), and model and guide are put back in their mode afterwards.
  */
 public final class Evaluator {
 
@@ -34,7 +37,8 @@ public final class Evaluator {
   public double meanBound(Objective objective, DMatrixRMaj data, int batchSize,
       UniformRandomProvider rng) {
     double total = 0;
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
         Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
@@ -51,7 +55,8 @@ public final class Evaluator {
   public double[] bounds(Objective objective, DMatrixRMaj data, int batchSize,
       EvaluationNoise noise) {
     double[] out = new double[data.numRows];
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
         Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
@@ -92,7 +97,8 @@ public final class Evaluator {
     double[] out = new double[data.numRows];
     // Every chunk's graph dies once its log-sum-exp is read, so the chunks share one workspace.
     Workspace workspace = new Workspace();
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += examplesPerBatch) {
         int to = Math.min(data.numRows, from + examplesPerBatch);
         Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
@@ -140,7 +146,8 @@ public final class Evaluator {
   public Map<String, UnitMoments> posteriorMoments(DMatrixRMaj data, int batchSize,
       EvaluationNoise noise) {
     Map<String, UnitMoments> moments = new LinkedHashMap<>();
-    try (GradMode.Scope off = GradMode.disable()) {
+    try (ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += batchSize) {
         int to = Math.min(data.numRows, from + batchSize);
         Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())),

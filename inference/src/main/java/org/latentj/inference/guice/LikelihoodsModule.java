@@ -21,8 +21,35 @@ public final class LikelihoodsModule extends AbstractModule {
   public static final String GAUSSIAN = "gaussian";
   /** Real data: the decoder outputs a mean; one learned variance per feature. */
   public static final String GAUSSIAN_LEARNED_VARIANCE = "gaussian-learned-variance";
+  /**
+   * Data in [0, 1]: the AEVB paper's Frey Face decoder (section 5), mean = sigmoid(output) and a
+   * log-variance output per feature.
+   */
+  public static final String GAUSSIAN_SIGMOID_MEAN = "gaussian-sigmoid-mean";
+  /** Data in [0, 1]: mean = sigmoid(output); one learned variance per feature. */
+  public static final String GAUSSIAN_SIGMOID_MEAN_LEARNED_VARIANCE =
+      "gaussian-sigmoid-mean-learned-variance";
   /** Real data with heavier tails: location and log-scale per feature. */
   public static final String LAPLACE = "laplace";
+
+  /**
+   * One sentence per likelihood saying what its decoder learns, for {@code --help}, in the
+   * order they are registered.
+   */
+  public static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
+      BERNOULLI, "Bernoulli from logits: learns each pixel's probability of being on, given z.",
+      CONTINUOUS_BERNOULLI, "Continuous Bernoulli: learns a normalised density on [0, 1] per grey"
+          + " level, given z.",
+      GAUSSIAN, "Gaussian: learns an unconstrained mean and a variance per pixel, both depending"
+          + " on z.",
+      GAUSSIAN_LEARNED_VARIANCE, "Gaussian: learns an unconstrained mean that depends on z and"
+          + " one variance per pixel that does not (shared by every image, so it moves slowly).",
+      GAUSSIAN_SIGMOID_MEAN, "Gaussian, the AEVB paper's Frey Face decoder: learns a mean squashed"
+          + " into (0, 1) by a sigmoid and a variance per pixel, both depending on z.",
+      GAUSSIAN_SIGMOID_MEAN_LEARNED_VARIANCE, "Gaussian: learns a mean in (0, 1) (sigmoid) that"
+          + " depends on z and one variance per pixel that does not.",
+      LAPLACE, "Laplace: learns a location and a scale per pixel, both depending on z (heavier"
+          + " tails).");
 
   /** Adds the likelihood {@code name} to the registry. */
   public static void register(Binder binder, String name, LikelihoodFactory factory) {
@@ -36,6 +63,9 @@ public final class LikelihoodsModule extends AbstractModule {
     register(binder(), CONTINUOUS_BERNOULLI, new OnUnitInterval(n -> new ContinuousBernoulliHead()));
     register(binder(), GAUSSIAN, plain(n -> NormalHead.meanAndLogVariance()));
     register(binder(), GAUSSIAN_LEARNED_VARIANCE, plain(NormalHead::learnedVariance));
+    register(binder(), GAUSSIAN_SIGMOID_MEAN, plain(n -> NormalHead.sigmoidMeanAndLogVariance()));
+    register(binder(), GAUSSIAN_SIGMOID_MEAN_LEARNED_VARIANCE,
+        plain(NormalHead::sigmoidMeanLearnedVariance));
     register(binder(), LAPLACE, plain(n -> new LaplaceHead()));
   }
 

@@ -15,7 +15,8 @@ import org.latentj.tensor.Rngs;
 /**
  * The round trip between a live run and a {@link Checkpoint}: {@link #capture} snapshots an
  * {@link Svi}'s parameters (named as in {@link Svi#parameters()}, e.g.
- * {@code guide.encoder.network.layer0.weight}), its optimizer's {@link Optimizer#state()} and
+ * {@code guide.encoder.network.layer0.weight}) and buffers (e.g. a batch norm's running
+ * statistics, {@link Svi#buffers()}, saved beside the parameters under their own names), its optimizer's {@link Optimizer#state()} and
  * {@link Optimizer#scalarState()}, the run's generator and its position; {@link #restore} puts
  * them back into an {@code Svi} built from the same settings, after which
  * {@link Trainer#resume} continues the run bit-for-bit (the generator drives every shuffle and
@@ -51,7 +52,7 @@ public final class Checkpoints {
   private static Checkpoint.Builder builder(Svi svi) {
     Objects.requireNonNull(svi, "svi");
     Checkpoint.Builder b = Checkpoint.builder();
-    for (Map.Entry<String, Parameter> e : svi.parameters().entrySet()) {
+    for (Map.Entry<String, Parameter> e : saved(svi).entrySet()) {
       b.parameter(e.getKey(), e.getValue());
     }
     Optimizer optimizer = svi.optimizer();
@@ -69,8 +70,18 @@ public final class Checkpoints {
    *     #restore}
    */
   public static void restoreParameters(Checkpoint checkpoint, Svi svi) {
-    checkpoint.requireCompatibleParameters(svi.parameters());
-    checkpoint.copyParametersInto(svi.parameters());
+    checkpoint.requireCompatibleParameters(saved(svi));
+    checkpoint.copyParametersInto(saved(svi));
+  }
+
+  /** What a checkpoint holds of {@code svi}'s values: its parameters, then its buffers. */
+  private static Map<String, Parameter> saved(Svi svi) {
+    if (svi.buffers().isEmpty()) {
+      return svi.parameters();
+    }
+    Map<String, Parameter> all = new LinkedHashMap<>(svi.parameters());
+    all.putAll(svi.buffers());
+    return all;
   }
 
   /**
@@ -94,7 +105,7 @@ public final class Checkpoints {
       throw new IllegalArgumentException("cannot continue training from this checkpoint: "
           + checkpoint.optimizerDamage());
     }
-    checkpoint.requireCompatibleParameters(svi.parameters());
+    checkpoint.requireCompatibleParameters(saved(svi));
     Map<String, Double> scalars = scalars(checkpoint.optimizerScalars());
     // The generator is checked on a scratch copy; loadState checks everything before changing.
     checkpoint.restoreRng(Rngs.create(0));

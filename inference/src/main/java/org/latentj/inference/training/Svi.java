@@ -14,6 +14,7 @@ import org.latentj.model.Objective;
 import org.latentj.model.Optimizer;
 import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
+import org.latentj.nn.ModeScope;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.Workspace;
@@ -34,6 +35,11 @@ import org.latentj.tensor.Workspace;
  * the default runs the loss and its backward passes here ({@link #localGradients}). A
  * data-parallel source (the {@code spark} module) has each worker run {@code localGradients}
  * on its share of the minibatch and sums the shares; hooks and the update stay here, once.
+ *
+ * <p>The step runs the model and guide in training mode ({@link Module#setTraining}: batch
+ * statistics, dropout) and puts them back in the mode they had, evaluation mode unless a user
+ * chose otherwise, so everything outside a step (bounds, log p(x), pictures) sees the
+ * evaluation-mode networks.
  */
 public final class Svi {
 
@@ -48,6 +54,7 @@ public final class Svi {
   private final Objective objective;
   private final Optimizer optimizer;
   private final Map<String, Parameter> parameters;
+  private final Map<String, Parameter> buffers;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
   private GradientSource gradients = Svi::localGradients;
@@ -86,6 +93,18 @@ public final class Svi {
     this.objective = objective;
     this.optimizer = optimizer;
     this.parameters = parametersOf(model, guide);
+    this.buffers = buffersOf(model, guide);
+  }
+
+  /**
+   * The buffers (untrained persistent state, e.g. batch norm's running statistics) of model then
+   * guide, named {@code model.<path>} and {@code guide.<path>} as {@link #parametersOf}.
+   */
+  public static Map<String, Parameter> buffersOf(Module model, Module guide) {
+    Map<String, Parameter> all = new LinkedHashMap<>();
+    model.buffers().forEach((name, b) -> all.put("model." + name, b));
+    guide.buffers().forEach((name, b) -> all.put("guide." + name, b));
+    return Collections.unmodifiableMap(all);
   }
 
   /** The parameters of model then guide, named {@code model.<path>} and {@code guide.<path>}. */
@@ -141,7 +160,8 @@ public final class Svi {
    */
   public double step(Batch batch, UniformRandomProvider rng) {
     // The step's graph dies when it returns, so its matrices serve the next step.
-    try (Workspace w = workspace.enter()) {
+    try (ModeScope training = ModeScope.training(model, guide);
+        Workspace w = workspace.enter()) {
       return stepInWorkspace(batch, rng);
     }
   }
@@ -256,5 +276,10 @@ public final class Svi {
   /** Every trained parameter, as named in checkpoints. */
   public Map<String, Parameter> parameters() {
     return parameters;
+  }
+
+  /** Every buffer of model and guide, as named in checkpoints (empty for most models). */
+  public Map<String, Parameter> buffers() {
+    return buffers;
   }
 }

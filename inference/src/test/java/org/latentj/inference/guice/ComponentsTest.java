@@ -25,7 +25,8 @@ class ComponentsTest {
     assertThat(c.optimizerNames()).containsExactly("adam", "adamw", "adagrad", "rmsprop", "sgd");
     assertThat(c.priorNames()).containsExactly("standard-normal", "mog", "flow");
     assertThat(c.likelihoodNames()).containsExactly("bernoulli", "continuous-bernoulli",
-        "gaussian", "gaussian-learned-variance", "laplace");
+        "gaussian", "gaussian-learned-variance", "gaussian-sigmoid-mean",
+        "gaussian-sigmoid-mean-learned-variance", "laplace");
     assertThat(c.networkNames()).containsExactly("mlp");
     assertThat(c.likelihood("bernoulli").needsUnitInterval()).isTrue();
     assertThat(c.likelihood("GAUSSIAN").needsUnitInterval()).isFalse();
