@@ -1,5 +1,6 @@
 package org.latentj.model;
 
+import org.latentj.tensor.NonFinite;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -27,12 +28,10 @@ public final class Validation {
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, Tensor t) {
     double[] d = t.value().data;
-    int n = t.size();
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(d[i])) {
-        throw new IllegalArgumentException(what + " holds " + d[i] + " at row " + (i / t.cols())
-            + ", column " + (i % t.cols()) + " (shape " + t.shape() + ")");
-      }
+    int i = NonFinite.firstIndex(d, t.size());
+    if (i >= 0) {
+      throw new IllegalArgumentException(what + " holds " + NonFinite.at(d[i], i, t.cols())
+          + " (shape " + t.shape() + ")");
     }
   }
 

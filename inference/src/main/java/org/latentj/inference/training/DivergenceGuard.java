@@ -3,6 +3,7 @@ package org.latentj.inference.training;
 import java.util.Map;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
+import org.latentj.tensor.NonFinite;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -55,12 +56,7 @@ public final class DivergenceGuard implements Svi.GradientHook {
 
   /** The first non-finite of the {@code n} elements of {@code d}, or else of {@code f}, described. */
   private static String firstNonFinite(double[] d, float[] f, int n, int cols) {
-    for (int i = 0; i < n; i++) {
-      double x = d != null ? d[i] : f[i];
-      if (!Double.isFinite(x)) {
-        return x + " at row " + (i / cols) + ", column " + (i % cols);
-      }
-    }
-    return null;
+    int i = d != null ? NonFinite.firstIndex(d, n) : NonFinite.firstIndex(f, n);
+    return i < 0 ? null : NonFinite.at(d != null ? d[i] : f[i], i, cols);
   }
 }
