@@ -14,6 +14,7 @@ import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.ComputeContext;
 
 /**
  * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
@@ -37,6 +38,7 @@ public final class Svi {
   private final Map<String, Parameter> parameters;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
+  private ComputeContext context;
 
   /**
    * Gives a handler to enter around the objective at each step, e.g. a scale that changes with
@@ -79,8 +81,32 @@ public final class Svi {
     return this;
   }
 
+  /**
+   * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
+   * context, so this model can compute unlike another in the same JVM; null runs in the
+   * caller's.
+   */
+  public Svi inContext(ComputeContext c) {
+    this.context = c;
+    return this;
+  }
+
+  /** The context steps run in, or null for the caller's. */
+  public ComputeContext context() {
+    return context;
+  }
+
   /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
   public double step(Batch batch, UniformRandomProvider rng) {
+    if (context == null) {
+      return update(batch, rng);
+    }
+    try (ComputeContext.Scope in = context.enter()) {
+      return update(batch, rng);
+    }
+  }
+
+  private double update(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     double bound;
     try {
