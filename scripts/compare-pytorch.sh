@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # latentj against PyTorch at its best on the same machine: the VAE-400-20 on Fashion-MNIST
-# (batch 128, Adam 1e-3, analytic KL) for N epochs. First latentj's VaeBenchmark, then
-# examples/python/vae_pytorch.py in each PyTorch configuration below, one run after another,
-# never two at a time. Prints every run, then a table (seconds per epoch as the median of epochs
-# 2..N, test ELBO after epochs 1, 5 and 10, peak RSS) and the ratio of latentj's seconds per
-# epoch to the fastest PyTorch configuration's.
+# (batch 128, Adam 1e-3, analytic KL) for N epochs. First latentj's VaeBenchmark in each latentj
+# configuration below, then examples/python/vae_pytorch.py in each PyTorch configuration, one run
+# after another, never two at a time. Prints every run, then a table (seconds per epoch as the
+# median of epochs 2..N, test ELBO after epochs 1, 5 and 10, peak RSS) and the ratio of the
+# fastest latentj configuration's seconds per epoch to the fastest PyTorch configuration's.
 #
 # Usage: scripts/compare-pytorch.sh [epochs (default 10)] [fashion-mnist folder]
 #   Check the script itself with 1 epoch: scripts/compare-pytorch.sh 1
@@ -14,7 +14,13 @@
 #   TORCH_CONFIGS  which PyTorch configurations to run (default: "1t 2t-passive 2t-bind");
 #                  also 2t-spin, PyTorch's default OpenMP wait policy, which spins and is slow
 #   PYTHON         the Python with torch (default: the first of /usr/bin/python3, python3)
-#   LATENTJ_DTYPE  latentj's dtype, float64 (the default) or float32 (PyTorch runs float32)
+#   LATENTJ_DTYPE  latentj's dtype, float32 (the default; PyTorch runs float32) or float64
+#   LATENTJ_CONFIGS  which latentj configurations to run (default: "blas2 1t java2"):
+#     blas2   one Java thread, the native BLAS's own threads (OPENBLAS_NUM_THREADS unset: one
+#             per core)
+#     1t      one thread: OPENBLAS_NUM_THREADS=1 -Dlatentj.matmul.threads=1
+#     java2   two Java threads, each multiplying half the rows of a product with a one-thread
+#             BLAS: OPENBLAS_NUM_THREADS=1 -Dlatentj.matmul.threads=2
 #
 # PyTorch's configurations (each also OPENBLAS_NUM_THREADS unset, the OpenMP build of OpenBLAS,
 # libopenblas0-openmp, first on LD_LIBRARY_PATH, so PyTorch's OpenMP threads and OpenBLAS's
@@ -27,13 +33,14 @@
 # Installs python3-torch and libopenblas0-openmp with apt-get when missing (needs root or sudo;
 # runs apt-get update once). The pthread build (libopenblas0-pthread) may stay installed: the
 # OpenMP one is put first for PyTorch by LD_LIBRARY_PATH, and the script prints which BLAS each
-# PyTorch process actually mapped. latentj uses its default kernel (README, "Matrix kernels"),
-# named in its final line.
+# PyTorch process actually mapped. latentj uses its default kernel (README, "Matrix kernels");
+# the last line names the fastest latentj configuration's kernel, dtype and threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-10}"
 folder="${2:-}"
 configs="${TORCH_CONFIGS:-1t 2t-passive 2t-bind}"
+jconfigs="${LATENTJ_CONFIGS:-blas2 1t java2}"
 openmp_dir=/usr/lib/x86_64-linux-gnu/openblas-openmp
 
 # Debian's python3-torch lives in the system Python (/usr/bin/python3), which a pyenv or venv
@@ -70,9 +77,22 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-echo "== latentj VaeBenchmark, $epochs epochs"
-JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" scripts/run.sh org.latentj.examples.bench.VaeBenchmark \
-  "$epochs" "${folder:--}" "${LATENTJ_DTYPE:-float64}" | tee "$logs/latentj.txt"
+latentj_run() {
+  local name=$1 opts="${JAVA_OPTS:--Xmx1g}"
+  local -a env_vars
+  case $name in
+    blas2) env_vars=(-u OPENBLAS_NUM_THREADS) ;;
+    1t) env_vars=(OPENBLAS_NUM_THREADS=1); opts="$opts -Dlatentj.matmul.threads=1" ;;
+    java2) env_vars=(OPENBLAS_NUM_THREADS=1); opts="$opts -Dlatentj.matmul.threads=2" ;;
+    *) echo "LATENTJ_CONFIGS: unknown configuration '$name'" >&2; exit 2 ;;
+  esac
+  echo "== latentj $name: ${env_vars[*]} JAVA_OPTS=$opts, $epochs epochs"
+  env "${env_vars[@]}" JAVA_OPTS="$opts" scripts/run.sh org.latentj.examples.bench.VaeBenchmark \
+    "$epochs" "${folder:--}" "${LATENTJ_DTYPE:-float32}" | tee "$logs/latentj-$name.txt"
+}
+for c in $jconfigs; do
+  latentj_run "$c"
+done
 
 torch_run() {
   local name=$1
@@ -97,40 +117,62 @@ done
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 final() { grep '^epoch_s=' "$1" | tail -1; }
 elbo_at() { sed -n "s/^epoch $2: .*test ELBO \([^ ]*\).*/\1/p" "$1"; }
-latentj=$(final "$logs/latentj.txt")
-best="" best_s=""
-for c in $configs; do
-  s=$(field epoch_s "$(final "$logs/torch-$c.txt")")
-  if [[ -z $best_s ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-    best=$c best_s=$s
-  fi
-done
+# The configuration among $2.. whose log ($1-<name>.txt) has the smallest s/epoch: "name s".
+fastest() {
+  local prefix=$1 c s best="" best_s=""
+  shift
+  for c in "$@"; do
+    s=$(field epoch_s "$(final "$logs/$prefix-$c.txt")")
+    if [[ -z $best_s ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+      best=$c best_s=$s
+    fi
+  done
+  echo "$best $best_s"
+}
+# shellcheck disable=SC2086 # the configuration lists are words on purpose
+read -r jbest jbest_s < <(fastest latentj $jconfigs)
+# shellcheck disable=SC2086
+read -r best best_s < <(fastest torch $configs)
+latentj=$(final "$logs/latentj-$jbest.txt")
 
 echo
-echo "latentj: $latentj"
+for c in $jconfigs; do
+  echo "latentj $c: $(final "$logs/latentj-$c.txt")"
+done
 for c in $configs; do
   echo "pytorch $c: $(final "$logs/torch-$c.txt")"
 done
 echo
-row() { printf '%-22s %18s' "$1" "$2"; shift 2; printf ' %14s' "$@"; echo; }
+row() { printf '%-22s' "$1"; shift; printf ' %15s' "$@"; echo; }
 header=() rss=() seconds=()
+for c in $jconfigs; do
+  header+=("latentj $c")
+  seconds+=("$(field epoch_s "$(final "$logs/latentj-$c.txt")")")
+  rss+=("$(field peak_rss_mb "$(final "$logs/latentj-$c.txt")")")
+done
 for c in $configs; do
   header+=("PyTorch $c")
   seconds+=("$(field epoch_s "$(final "$logs/torch-$c.txt")")")
   rss+=("$(field peak_rss_mb "$(final "$logs/torch-$c.txt")")")
 done
-row "" "latentj $(field kernel "$latentj")" "${header[@]}"
-row "s/epoch (median 2..N)" "$(field epoch_s "$latentj")" "${seconds[@]}"
+row "" "${header[@]}"
+row "s/epoch (median 2..N)" "${seconds[@]}"
 for e in 1 5 10; do
   if ((e <= epochs)); then
     elbos=()
+    for c in $jconfigs; do
+      elbos+=("$(elbo_at "$logs/latentj-$c.txt" $e)")
+    done
     for c in $configs; do
       elbos+=("$(elbo_at "$logs/torch-$c.txt" $e)")
     done
-    row "test ELBO, epoch $e" "$(elbo_at "$logs/latentj.txt" $e)" "${elbos[@]}"
+    row "test ELBO, epoch $e" "${elbos[@]}"
   fi
 done
-row "peak RSS (MB)" "$(field peak_rss_mb "$latentj")" "${rss[@]}"
+row "peak RSS (MB)" "${rss[@]}"
 echo "latentj dtype $(field dtype "$latentj"); PyTorch float32"
-awk -v a="$(field epoch_s "$latentj")" -v b="$best_s" -v c="$best" \
-  'BEGIN { printf "ratio latentj / PyTorch at its best (%s) of s/epoch: %.3f\n", c, a / b }'
+awk -v a="$jbest_s" -v b="$best_s" -v c="$best" -v j="$jbest" \
+  -v k="$(field kernel "$latentj")" -v d="$(field dtype "$latentj")" \
+  -v t="$(field threads "$latentj")" \
+  'BEGIN { printf "ratio latentj at its best (%s: kernel %s, dtype %s, threads %s) / PyTorch at" \
+    " its best (%s) of s/epoch: %.3f\n", j, k, d, t, c, a / b }'

@@ -23,12 +23,14 @@ declare -A experiments=(
   [iwae-digits-seeds]="IwaeTable --dataset digits --stages 3 --eval-images 500 --configs vae-k50,iwae-k50 --seeds 2,3"
   [iwae-fashion]="IwaeTable --dataset fashion --stages 1 --eval-images 500"
   [ppca-collapse]="PpcaCollapse"
-  [m2-digits]="M2Table --labels 100,1000 --epochs 5 --latent 10 --alpha-per-n 50"
+  [m2-digits]="M2Table --labels 100 --epochs 4 --seeds 1,2,3 --latent 10 --alpha-per-n 50"
+  [m2-digits-1000]="M2Table --labels 1000 --epochs 2 --seeds 1,2,3 --latent 10 --alpha-per-n 50"
   [full-vb-digits]="FullVbTable --epochs 100 --eval-every 25 --init-scale 0.1"
+  [flows-priors-digits]="FlowsAndPriorsTable --stages 2 --max-epochs 2 --batch 50 --eval-k 1000 --eval-images 1000"
 )
 order=(ppca-collapse estimator-variance figure2-digits figure2-fashion figure2-fashion-gaussian
   figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
-  full-vb-digits)
+  m2-digits-1000 full-vb-digits flows-priors-digits)
 
 if [[ ${1:-} == --list ]]; then
   for name in "${order[@]}"; do printf '%-26s %s\n' "$name" "${experiments[$name]}"; done

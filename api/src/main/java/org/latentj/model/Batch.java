@@ -14,12 +14,13 @@ public final class Batch {
   private final int particles;
   private final Tensor data;
   private final Tensor condition;
+  private final int[] indices;
 
   private Batch(int size, Tensor data, Tensor condition) {
-    this(size, 1, data, condition);
+    this(size, 1, data, condition, null);
   }
 
-  private Batch(int size, int particles, Tensor data, Tensor condition) {
+  private Batch(int size, int particles, Tensor data, Tensor condition, int[] indices) {
     if (size < 1) {
       throw new IllegalArgumentException("Batch: size must be positive, got " + size);
     }
@@ -35,6 +36,7 @@ public final class Batch {
     this.particles = particles;
     this.data = data;
     this.condition = condition;
+    this.indices = indices;
   }
 
   /** Observed data, no condition. */
@@ -124,6 +126,31 @@ public final class Batch {
       return this;
     }
     return new Batch(size * k, particles * k, data == null ? null : data.repeatRows(k),
-        condition == null ? null : condition.repeatRows(k));
+        condition == null ? null : condition.repeatRows(k), indices);
+  }
+
+  /**
+   * The same batch, told which examples of the data set its rows are (Pyro's subsample
+   * indices): {@code indices[i]} is example i's position in the data set. Keyed noise
+   * ({@link KeyedNoise}) draws each example's numbers from them.
+   *
+   * @param indices one non-negative index per example (Not modified)
+   */
+  public Batch indexed(int[] indices) {
+    if (indices == null || indices.length != examples()) {
+      throw new IllegalArgumentException("Batch.indexed: expected " + examples()
+          + " indices (one per example), got " + (indices == null ? "null" : indices.length));
+    }
+    return new Batch(size, particles, data, condition, indices.clone());
+  }
+
+  /** Which examples of the data set the rows are (a copy), or null when not {@link #indexed}. */
+  public int[] indices() {
+    return indices == null ? null : indices.clone();
+  }
+
+  /** Whether {@link #indexed} gave the batch its examples' indices. */
+  public boolean isIndexed() {
+    return indices != null;
   }
 }

@@ -1,7 +1,7 @@
 package org.latentj.model;
 
 import org.latentj.tensor.ComputeContext;
-import org.latentj.tensor.NonFinite;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -32,9 +32,9 @@ public final class Validation {
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, Tensor t) {
     double[] d = t.value().data;
-    int i = NonFinite.firstIndex(d, t.size());
+    int i = NonFiniteScan.firstIndex(d, t.size());
     if (i >= 0) {
-      throw new IllegalArgumentException(what + " holds " + NonFinite.at(d[i], i, t.cols())
+      throw new IllegalArgumentException(what + " holds " + NonFiniteScan.at(d[i], i, t.cols())
           + " (shape " + t.shape() + ")");
     }
   }

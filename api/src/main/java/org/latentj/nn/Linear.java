@@ -47,13 +47,26 @@ public final class Linear extends Layer {
    */
   @Override
   public Tensor forward(Tensor x) {
+    requireInput(x);
+    return x.affine(weight.tensor(), bias.tensor());
+  }
+
+  /**
+   * {@code relu(x W + b)} as one op ({@link Tensor#affineRelu}): what {@link Mlp} runs for a
+   * layer followed by a ReLU. Checks {@code x} as {@link #forward} does.
+   */
+  public Tensor forwardRelu(Tensor x) {
+    requireInput(x);
+    return x.affineRelu(weight.tensor(), bias.tensor());
+  }
+
+  private void requireInput(Tensor x) {
     if (x.cols() != inputSize) {
       String path = path();
       throw new IllegalArgumentException((path.isEmpty() ? "" : path + ", ") + this
           + ": input is " + x.shape() + " (" + x.cols() + " columns) but the layer expects "
           + inputSize + " columns");
     }
-    return x.affine(weight.tensor(), bias.tensor());
   }
 
   @Override

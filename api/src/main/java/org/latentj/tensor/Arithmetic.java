@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class Arithmetic {
 
-  private enum Kind { ADD, SUB, MUL, DIV }
+  enum Kind { ADD, SUB, MUL, DIV }
 
   private Arithmetic() {}
 
@@ -42,26 +42,26 @@ final class Arithmetic {
   }
 
   /** Read pattern of one operand broadcast to the output's shape. */
-  private record Strides(int row, int col) {
+  record Strides(int row, int col) {
     static Strides of(Tensor t) {
       return new Strides(t.rows() == 1 ? 0 : t.cols(), t.cols() == 1 ? 0 : 1);
     }
   }
 
   private static Tensor binary(String op, Kind kind, Tensor a, Tensor b) {
-    if (Tensor.requireSameDtype(op, a, b) == DType.FLOAT32) {
-      return ViaFloat64.apply(op, in -> binary(op, kind, in[0], in[1]), a, b);
-    }
+    DType dtype = Tensor.requireSameDtype(op, a, b);
     int rows = broadcast(op, a.rows(), b.rows(), a, b);
     int cols = broadcast(op, a.cols(), b.cols(), a, b);
-    DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+    if (dtype == DType.FLOAT32) {
+      return Float32Arithmetic.binary(op, kind, a, b, rows, cols);
+    }
+    DMatrixRMaj out = Workspace.doubles(rows, cols);
     // The VAE's hot cases get loops with no stride arithmetic, which the JIT vectorises:
     // operands of one shape, and a 1 x n row (a bias) added to every row.
     if (a.rows() == b.rows() && a.cols() == b.cols()) {
       return sameShape(op, kind, a, b, out);
     }
-    if ((kind == Kind.ADD || kind == Kind.SUB) && a.rows() == rows && a.cols() == cols
-        && b.rows() == 1 && b.cols() == cols) {
+    if (isRowBias(kind, a, b, rows, cols)) {
       return rowBroadcast(op, kind == Kind.SUB, a, b, out);
     }
     Strides sa = Strides.of(a);
@@ -168,6 +168,12 @@ final class Arithmetic {
         }
       }
     }, a, b);
+  }
+
+  /** True for {@code a +- b} with {@code b} a {@code 1 x cols} row and {@code a} the full shape. */
+  static boolean isRowBias(Kind kind, Tensor a, Tensor b, int rows, int cols) {
+    return (kind == Kind.ADD || kind == Kind.SUB) && a.rows() == rows && a.cols() == cols
+        && b.rows() == 1 && b.cols() == cols;
   }
 
   private static int broadcast(String op, int m, int n, Tensor a, Tensor b) {

@@ -5,12 +5,17 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * Elementwise functions, each with its derivative beside it.
+ * Elementwise functions, each with its derivative beside it, in float64 and in float32.
  *
  * <p>Each function writes its own loops (rather than calling a per-element lambda) so the JIT
  * sees one receiver per loop and can inline and vectorise it. {@code backward} accumulates
  * {@code gx += gy * f'(x)}, given both the input {@code x} and the output {@code y}, whichever is
  * cheaper (tinygrad's {@code Exp} keeps its output; {@code Mul} its inputs).
+ *
+ * <p>The float32 loops read and write {@code float[]} directly: arithmetic runs in float (twice
+ * the SIMD lanes of double), while a transcendental ({@code exp}, {@code log}, ...) is the
+ * float64 {@link Math} function of the widened element, rounded once, since Java has no float
+ * versions; so a float32 value is the float64 one rounded, or within an ulp or two of it.
  */
 abstract class Pointwise {
 
@@ -26,67 +31,25 @@ abstract class Pointwise {
   /** {@code gx[i] += gy[i] * f'(x[i])} for {@code i < n}. */
   abstract void backward(double[] x, double[] y, double[] gy, double[] gx, int n);
 
+  /** {@code y[i] = f(x[i])} for {@code i < n}, in float32. */
+  abstract void forward(float[] x, float[] y, int n);
+
+  /** {@code gx[i] += gy[i] * f'(x[i])} for {@code i < n}, in float32. */
+  abstract void backward(float[] x, float[] y, float[] gy, float[] gx, int n);
+
   static Tensor apply(Pointwise f, Tensor a) {
     int n = a.size();
     if (a.isFloat32()) {
       float[] x = a.valueF().data;
-      FMatrixRMaj out = new FMatrixRMaj(a.rows(), a.cols());
-      new Blocks().forward(f, x, out.data, n);
+      FMatrixRMaj out = Workspace.floats(a.rows(), a.cols());
+      f.forward(x, out.data, n);
       return Tensor.result(f.name, out,
-          g -> new Blocks().backward(f, x, out.data, g.data, a.gradBufferF().data, n), a);
+          g -> f.backward(x, out.data, g.data, a.gradBufferF().data, n), a);
     }
-    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
+    DMatrixRMaj out = Workspace.doubles(a.rows(), a.cols());
     f.forward(a.value().data, out.data, n);
     return Tensor.result(f.name, out,
         g -> f.backward(a.value().data, out.data, g.data, a.gradBuffer().data, n), a);
-  }
-
-  /**
-   * A function's float64 loops applied to float32 arrays, {@value #BLOCK} elements at a time:
-   * each block is widened into scratch arrays, passed through the same {@code forward} or
-   * {@code backward} as float64 tensors use, and rounded back. So every function has one rule
-   * (Java's {@code Math} is float64 anyway) and the float32 result is the float64 one rounded
-   * once, with scratch space fixed per call rather than per element.
-   */
-  static final class Blocks {
-    static final int BLOCK = 512;
-    private final double[] x = new double[BLOCK];
-    private final double[] y = new double[BLOCK];
-    private final double[] gy = new double[BLOCK];
-    private final double[] gx = new double[BLOCK];
-
-    /** {@code out[i] = (float) f(in[i])} for {@code i < n}; {@code out} Modified. */
-    void forward(Pointwise f, float[] in, float[] out, int n) {
-      for (int from = 0; from < n; from += BLOCK) {
-        int m = Math.min(BLOCK, n - from);
-        widen(in, from, x, m);
-        f.forward(x, y, m);
-        for (int i = 0; i < m; i++) {
-          out[from + i] = (float) y[i];
-        }
-      }
-    }
-
-    /** {@code grad[i] += (float) (gradOut[i] f'(in[i]))} for {@code i < n}; {@code grad} Modified. */
-    void backward(Pointwise f, float[] in, float[] out, float[] gradOut, float[] grad, int n) {
-      for (int from = 0; from < n; from += BLOCK) {
-        int m = Math.min(BLOCK, n - from);
-        widen(in, from, x, m);
-        widen(out, from, y, m);
-        widen(gradOut, from, gy, m);
-        java.util.Arrays.fill(gx, 0, m, 0.0);
-        f.backward(x, y, gy, gx, m);
-        for (int i = 0; i < m; i++) {
-          grad[from + i] += (float) gx[i];
-        }
-      }
-    }
-
-    private static void widen(float[] src, int from, double[] dst, int m) {
-      for (int i = 0; i < m; i++) {
-        dst[i] = src[from + i];
-      }
-    }
   }
 
   // ---------------------------------------------------------------- stable scalar helpers
@@ -134,6 +97,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] -= gy[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = -x[i];
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] -= gy[i];
+    }
   };
 
   static final Pointwise EXP = new Pointwise("exp") {
@@ -144,6 +117,16 @@ abstract class Pointwise {
 
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i];
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.exp(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i];
     }
   };
@@ -158,6 +141,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] / x[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.log(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] / x[i];
+    }
   };
 
   static final Pointwise LOG1P = new Pointwise("log1p") {
@@ -169,6 +162,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] / (1.0 + x[i]);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.log1p(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] / (1.0f + x[i]);
     }
   };
 
@@ -182,6 +185,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += 2.0 * gy[i] * x[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] * x[i];
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += 2.0f * gy[i] * x[i];
+    }
   };
 
   static final Pointwise SQRT = new Pointwise("sqrt") {
@@ -194,6 +207,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += 0.5 * gy[i] / y[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.sqrt(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += 0.5f * gy[i] / y[i];
+    }
   };
 
   static final Pointwise ABS = new Pointwise("abs") {
@@ -204,6 +227,16 @@ abstract class Pointwise {
 
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * Math.signum(x[i]);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.abs(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * Math.signum(x[i]);
     }
   };
@@ -218,6 +251,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i] * (1.0 - y[i]);
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) sigmoid(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i] * (1.0f - y[i]);
+    }
   };
 
   /** {@code log sigmoid(x) = -softplus(-x)}; derivative {@code sigmoid(-x)}. */
@@ -230,6 +273,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * sigmoid(-x[i]);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) -softplus(-x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * (float) sigmoid(-x[i]);
     }
   };
 
@@ -244,6 +297,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * sigmoid(x[i]);
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) softplus(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * (float) sigmoid(x[i]);
+    }
   };
 
   static final Pointwise TANH = new Pointwise("tanh") {
@@ -255,6 +318,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * (1.0 - y[i] * y[i]);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * (1.0f - y[i] * y[i]);
     }
   };
 
@@ -268,6 +341,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : 0.0;
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0.0f);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : 0.0f;
+    }
   };
 
   /** {@code log Gamma(x)} from Commons Math; derivative digamma(x). */
@@ -280,6 +363,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * Gamma.digamma(x[i]);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Gamma.logGamma(x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i] * (float) Gamma.digamma(x[i]);
     }
   };
 
@@ -300,6 +393,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : slope * gy[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : (float) (slope * x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : (float) (slope * gy[i]);
+    }
   }
 
   static final class Elu extends Pointwise {
@@ -318,6 +421,18 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += x[i] > 0 ? gy[i] : gy[i] * (y[i] + alpha);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : (float) (alpha * Math.expm1(x[i]));
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) {
+        gx[i] += x[i] > 0 ? gy[i] : (float) (gy[i] * ((double) y[i] + alpha));
+      }
     }
   }
 
@@ -343,6 +458,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += (x[i] >= min && x[i] <= max) ? gy[i] : 0.0;
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.min(Math.max(x[i], min), max);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += (x[i] >= min && x[i] <= max) ? gy[i] : 0.0f;
+    }
   }
 
   static final class Power extends Pointwise {
@@ -361,6 +486,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * p * Math.pow(x[i], p - 1.0);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) Math.pow(x[i], p);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += (float) (gy[i] * p * Math.pow(x[i], p - 1.0));
     }
   }
 
@@ -382,6 +517,16 @@ abstract class Pointwise {
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] -= gy[i] * y[i] / x[i];
     }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) (c / x[i]);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] -= gy[i] * y[i] / x[i];
+    }
   }
   /** {@code x + c}: {@code addScalar}. */
   static final class AddConstant extends Pointwise {
@@ -399,6 +544,16 @@ abstract class Pointwise {
 
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += gy[i];
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) (x[i] + c);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i];
     }
   }
@@ -420,6 +575,16 @@ abstract class Pointwise {
     @Override
     void backward(double[] x, double[] y, double[] gy, double[] gx, int n) {
       for (int i = 0; i < n; i++) gx[i] += gy[i] * c;
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      for (int i = 0; i < n; i++) y[i] = (float) (x[i] * c);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
+      for (int i = 0; i < n; i++) gx[i] += (float) (gy[i] * c);
     }
   }
 }

@@ -2,14 +2,17 @@ package org.latentj.tensor;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** Sums and log-sum-exps over all elements, rows, columns, and groups of rows. */
+/**
+ * Sums and log-sum-exps over all elements, rows, columns, and groups of rows; float32 tensors go
+ * to {@link Float32Reductions}.
+ */
 final class Reductions {
 
   private Reductions() {}
 
   static Tensor sum(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("sum", in -> sum(in[0]), a);
+      return Float32Reductions.sum(a);
     }
     double[] x = a.value().data;
     int n = a.size();
@@ -28,12 +31,12 @@ final class Reductions {
 
   static Tensor rowSums(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("rowSums", in -> rowSums(in[0]), a);
+      return Float32Reductions.rowSums(a);
     }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0, k = 0; i < rows; i++) {
       double s = 0;
       for (int j = 0; j < cols; j++, k++) {
@@ -54,12 +57,12 @@ final class Reductions {
 
   static Tensor columnSums(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("columnSums", in -> columnSums(in[0]), a);
+      return Float32Reductions.columnSums(a);
     }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(1, cols);
+    DMatrixRMaj out = Workspace.doubles(1, cols);
     double[] y = out.data;
     for (int i = 0, k = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++, k++) {
@@ -78,12 +81,12 @@ final class Reductions {
 
   static Tensor rowLogSumExp(Tensor a) {
     if (a.isFloat32()) {
-      return ViaFloat64.apply("rowLogSumExp", in -> rowLogSumExp(in[0]), a);
+      return Float32Reductions.rowLogSumExp(a);
     }
     int rows = a.rows();
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0; i < rows; i++) {
       int base = i * cols;
       double max = Double.NEGATIVE_INFINITY;
@@ -109,14 +112,14 @@ final class Reductions {
   }
 
   static Tensor groupSum(Tensor a, int k) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("groupSum", in -> groupSum(in[0], k), a);
-    }
     requireGroups("groupSum", a, k);
+    if (a.isFloat32()) {
+      return Float32Reductions.groupSum(a, k);
+    }
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(groups, cols);
+    DMatrixRMaj out = Workspace.doubles(groups, cols);
     double[] y = out.data;
     for (int r = 0; r < a.rows(); r++) {
       int src = r * cols;
@@ -138,14 +141,14 @@ final class Reductions {
   }
 
   static Tensor groupLogSumExp(Tensor a, int k) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("groupLogSumExp", in -> groupLogSumExp(in[0], k), a);
-    }
     requireGroups("groupLogSumExp", a, k);
+    if (a.isFloat32()) {
+      return Float32Reductions.groupLogSumExp(a, k);
+    }
     int groups = a.rows() / k;
     int cols = a.cols();
     double[] x = a.value().data;
-    DMatrixRMaj out = new DMatrixRMaj(groups, cols);
+    DMatrixRMaj out = Workspace.doubles(groups, cols);
     for (int gi = 0; gi < groups; gi++) {
       int base = gi * k * cols;
       for (int j = 0; j < cols; j++) {

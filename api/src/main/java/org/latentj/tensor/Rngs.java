@@ -29,18 +29,42 @@ public final class Rngs {
    * order cannot change a run.
    */
   public static RestorableUniformRandomProvider derive(long seed, String stream) {
-    long h = 0xcbf29ce484222325L; // FNV-1a, stable across JDKs (unlike identity hashes)
-    for (byte b : stream.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    return SOURCE.create(new long[] {seed, nameHash(stream)});
+  }
+
+  /** FNV-1a over the name's UTF-8 bytes: a 64-bit hash stable across JDKs (unlike hashCode). */
+  public static long nameHash(String name) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
-    return SOURCE.create(new long[] {seed, h});
+    return h;
   }
 
-  /** Fills {@code m} (Modified) with independent standard normal draws. */
+  /**
+   * The generator row {@code row} of a batch draws from: the row's own stream when {@code rng}
+   * keeps one per row ({@link RowStreams}), else {@code rng} itself (so a row-by-row loop draws
+   * the same numbers as a flat one).
+   */
+  public static UniformRandomProvider row(UniformRandomProvider rng, int row) {
+    return rng instanceof RowStreams streams ? streams.row(row) : rng;
+  }
+
+  /** Fills {@code m} (Modified) with independent standard normal draws, row by row. */
   public static void fillStandardNormal(UniformRandomProvider rng, DMatrixRMaj m) {
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] d = m.data;
+    if (rng instanceof RowStreams streams) {
+      for (int r = 0; r < m.numRows; r++) {
+        ZigguratSampler.NormalizedGaussian normal =
+            ZigguratSampler.NormalizedGaussian.of(streams.row(r));
+        for (int j = r * m.numCols, end = j + m.numCols; j < end; j++) {
+          d[j] = normal.sample();
+        }
+      }
+      return;
+    }
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     int n = m.getNumElements();
     for (int i = 0; i < n; i++) {
       d[i] = normal.sample();
@@ -57,13 +81,16 @@ public final class Rngs {
   /** Fills {@code m} (Modified) with independent draws uniform on (0, 1), never exactly 0 or 1. */
   public static void fillUniformOpen(UniformRandomProvider rng, DMatrixRMaj m) {
     double[] d = m.data;
-    int n = m.getNumElements();
-    for (int i = 0; i < n; i++) {
-      double u;
-      do {
-        u = rng.nextDouble();
-      } while (u == 0.0);
-      d[i] = u;
+    int cols = m.numCols;
+    for (int r = 0; r < m.numRows; r++) {
+      UniformRandomProvider g = row(rng, r);
+      for (int j = r * cols, end = j + cols; j < end; j++) {
+        double u;
+        do {
+          u = g.nextDouble();
+        } while (u == 0.0);
+        d[j] = u;
+      }
     }
   }
 }

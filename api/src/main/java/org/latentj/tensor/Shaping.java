@@ -10,9 +10,6 @@ final class Shaping {
   private Shaping() {}
 
   static Tensor columns(Tensor a, int from, int to) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("columns", in -> columns(in[0], from, to), a);
-    }
     if (from < 0 || to > a.cols() || from >= to) {
       throw new IllegalArgumentException("columns: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.cols() + " columns of " + a.shape());
@@ -20,7 +17,23 @@ final class Shaping {
     int rows = a.rows();
     int width = to - from;
     int cols = a.cols();
-    DMatrixRMaj out = new DMatrixRMaj(rows, width);
+    if (a.isFloat32()) {
+      FMatrixRMaj out = Workspace.floats(rows, width);
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(a.valueF().data, i * cols + from, out.data, i * width, width);
+      }
+      return Tensor.result("columns", out, g -> {
+        float[] gx = a.gradBufferF().data;
+        for (int i = 0; i < rows; i++) {
+          int src = i * width;
+          int dst = i * cols + from;
+          for (int j = 0; j < width; j++) {
+            gx[dst + j] += g.data[src + j];
+          }
+        }
+      }, a);
+    }
+    DMatrixRMaj out = Workspace.doubles(rows, width);
     for (int i = 0; i < rows; i++) {
       System.arraycopy(a.value().data, i * cols + from, out.data, i * width, width);
     }
@@ -37,15 +50,23 @@ final class Shaping {
   }
 
   static Tensor rows(Tensor a, int from, int to) {
-    if (a.isFloat32()) {
-      return ViaFloat64.apply("rows", in -> rows(in[0], from, to), a);
-    }
     if (from < 0 || to > a.rows() || from >= to) {
       throw new IllegalArgumentException("rows: range [" + from + ", " + to
           + ") is not a non-empty part of the " + a.rows() + " rows of " + a.shape());
     }
     int cols = a.cols();
-    DMatrixRMaj out = new DMatrixRMaj(to - from, cols);
+    if (a.isFloat32()) {
+      FMatrixRMaj out = Workspace.floats(to - from, cols);
+      System.arraycopy(a.valueF().data, from * cols, out.data, 0, out.data.length);
+      return Tensor.result("rows", out, g -> {
+        float[] gx = a.gradBufferF().data;
+        int offset = from * cols;
+        for (int i = 0; i < g.data.length; i++) {
+          gx[offset + i] += g.data[i];
+        }
+      }, a);
+    }
+    DMatrixRMaj out = Workspace.doubles(to - from, cols);
     System.arraycopy(a.value().data, from * cols, out.data, 0, out.data.length);
     return Tensor.result("rows", out, g -> {
       double[] gx = a.gradBuffer().data;
@@ -73,7 +94,7 @@ final class Shaping {
       return ViaFloat64.apply("concatColumns", Shaping::concatColumns, parts.clone());
     }
     int total = cols;
-    DMatrixRMaj out = new DMatrixRMaj(rows, total);
+    DMatrixRMaj out = Workspace.doubles(rows, total);
     int offset = 0;
     for (Tensor p : parts) {
       int w = p.cols();
@@ -115,7 +136,7 @@ final class Shaping {
   private static Tensor repeated(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
-    DMatrixRMaj out = new DMatrixRMaj(rows * k, cols);
+    DMatrixRMaj out = Workspace.doubles(rows * k, cols);
     repeatInto(a.value().data, out.data, rows, cols, k);
     return Tensor.result("repeatRows", out, g -> {
       double[] gx = a.gradBuffer().data;
@@ -138,7 +159,7 @@ final class Shaping {
   private static Tensor repeatedF(Tensor a, int k) {
     int rows = a.rows();
     int cols = a.cols();
-    FMatrixRMaj out = new FMatrixRMaj(rows * k, cols);
+    FMatrixRMaj out = Workspace.floats(rows * k, cols);
     repeatInto(a.valueF().data, out.data, rows, cols, k);
     return Tensor.result("repeatRows", out, g -> {
       float[] gx = a.gradBufferF().data;

@@ -34,8 +34,8 @@ final class SigmoidCrossEntropy {
     double[] l = logits.value().data;
     double[] v = x.value().data;
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
-    double[] sigmoid = keepSigmoid ? new double[rows * cols] : null;
-    DMatrixRMaj out = new DMatrixRMaj(rows, 1);
+    double[] sigmoid = keepSigmoid ? Workspace.doubles(rows, cols).data : null;
+    DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0; i < rows; i++) {
       out.data[i] = row(l, v, i * cols, cols, sigmoid);
     }
@@ -73,30 +73,35 @@ final class SigmoidCrossEntropy {
     return s;
   }
 
-  /** float32: each row widened into scratch, summed by {@link #row} in float64, rounded once. */
+  /** {@link #row} on float arrays: the terms and their sum in float64. */
+  private static double rowF(float[] l, float[] v, int k, int cols, float[] sigmoid) {
+    double s = 0;
+    for (int j = 0; j < cols; j++, k++) {
+      double li = l[k];
+      double e = Math.exp(-Math.abs(li));
+      s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
+      if (sigmoid != null) {
+        double r = 1.0 / (1.0 + e);
+        sigmoid[k] = (float) (li >= 0 ? r : e * r);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * float32: the same pass on float arrays, each element widened in a register, each row summed
+   * in float64 and rounded once.
+   */
   private static Tensor rowsF(Tensor logits, Tensor x) {
     int rows = logits.rows();
     int cols = logits.cols();
     float[] l = logits.valueF().data;
     float[] v = x.valueF().data;
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
-    float[] sigmoid = keepSigmoid ? new float[rows * cols] : null;
-    double[] lw = new double[cols];
-    double[] vw = new double[cols];
-    double[] sw = keepSigmoid ? new double[cols] : null;
-    FMatrixRMaj out = new FMatrixRMaj(rows, 1);
+    float[] sigmoid = keepSigmoid ? Workspace.floats(rows, cols).data : null;
+    FMatrixRMaj out = Workspace.floats(rows, 1);
     for (int i = 0; i < rows; i++) {
-      int o = i * cols;
-      for (int j = 0; j < cols; j++) {
-        lw[j] = l[o + j];
-        vw[j] = v[o + j];
-      }
-      out.data[i] = (float) row(lw, vw, 0, cols, sw);
-      if (keepSigmoid) {
-        for (int j = 0; j < cols; j++) {
-          sigmoid[o + j] = (float) sw[j];
-        }
-      }
+      out.data[i] = (float) rowF(l, v, i * cols, cols, sigmoid);
     }
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       FMatrixRMaj gl = Tensor.gradOfF(logits);

@@ -60,9 +60,19 @@ public final class Tensor {
   private FMatrixRMaj gradF;
   /** Set by {@link #repeatRows(int)}: lets row-wise layers run once on the distinct rows. */
   private Repetition repetition;
+  /** The workspace whose storage this op result uses, or null (leaves, results made outside). */
+  private final Workspace workspace;
+  /** The workspace's generation when this was made; the tensor is dead once it has moved on. */
+  private final long generation;
 
   private Tensor(DMatrixRMaj value, FMatrixRMaj valueF, boolean requiresGrad, String op,
       Tensor[] inputs, Backward<DMatrixRMaj> backward, Backward<FMatrixRMaj> backwardF) {
+    this(value, valueF, requiresGrad, op, inputs, backward, backwardF, null);
+  }
+
+  private Tensor(DMatrixRMaj value, FMatrixRMaj valueF, boolean requiresGrad, String op,
+      Tensor[] inputs, Backward<DMatrixRMaj> backward, Backward<FMatrixRMaj> backwardF,
+      Workspace workspace) {
     this.value = value;
     this.valueF = valueF;
     this.requiresGrad = requiresGrad;
@@ -70,6 +80,8 @@ public final class Tensor {
     this.inputs = inputs;
     this.backward = backward;
     this.backwardF = backwardF;
+    this.workspace = workspace;
+    this.generation = workspace == null ? 0 : workspace.generation();
   }
 
   // ---------------------------------------------------------------- creation
@@ -164,20 +176,38 @@ public final class Tensor {
     return dtype == DType.FLOAT64 ? constant(values) : constant(Storage.narrow(values));
   }
 
-  /** Records a float64 op's result; it requires a gradient if any input does. */
+  /**
+   * Records a float64 op's result; it requires a gradient if any input does. Made while a
+   * {@link Workspace} is entered, it belongs to that workspace's step.
+   */
   static Tensor result(String op, DMatrixRMaj value, Backward<DMatrixRMaj> backward,
       Tensor... inputs) {
+    Workspace w = Workspace.current();
     return needsGrad(inputs)
-        ? new Tensor(value, null, true, op, inputs, backward, null)
-        : new Tensor(value, null, false, op, NO_INPUTS, null, null);
+        ? new Tensor(value, null, true, op, inputs, backward, null, w)
+        : new Tensor(value, null, false, op, NO_INPUTS, null, null, w);
   }
 
-  /** Records a float32 op's result; it requires a gradient if any input does. */
+  /** Records a float32 op's result, as {@link #result(String, DMatrixRMaj, Backward, Tensor...)}. */
   static Tensor result(String op, FMatrixRMaj value, Backward<FMatrixRMaj> backward,
       Tensor... inputs) {
+    Workspace w = Workspace.current();
     return needsGrad(inputs)
-        ? new Tensor(null, value, true, op, inputs, null, backward)
-        : new Tensor(null, value, false, op, NO_INPUTS, null, null);
+        ? new Tensor(null, value, true, op, inputs, null, backward, w)
+        : new Tensor(null, value, false, op, NO_INPUTS, null, null, w);
+  }
+
+  /** Fails if this tensor's workspace step has ended (its storage now serves a later step). */
+  private void requireAlive(String asked) {
+    if (workspace != null && workspace.generation() != generation) {
+      throw new IllegalStateException(asked + ": " + this + " was made inside a Workspace step"
+          + " that has ended, so its storage is reused; copy what you need before the step ends");
+    }
+  }
+
+  /** True when this tensor's intermediate gradient may live in the current workspace. */
+  private boolean gradInWorkspace() {
+    return workspace != null && workspace == Workspace.current() && isInterior();
   }
 
   private static boolean needsGrad(Tensor[] inputs) {
@@ -214,6 +244,7 @@ public final class Tensor {
     if (value == null) {
       throw wrongDtype("value()", "valueF()");
     }
+    requireAlive("value()");
     return value;
   }
 
@@ -226,6 +257,7 @@ public final class Tensor {
     if (valueF == null) {
       throw wrongDtype("valueF()", "value()");
     }
+    requireAlive("valueF()");
     return valueF;
   }
 
@@ -238,6 +270,7 @@ public final class Tensor {
     if (value == null) {
       throw wrongDtype("grad()", "gradF()");
     }
+    requireAlive("grad()");
     return grad;
   }
 
@@ -250,6 +283,7 @@ public final class Tensor {
     if (valueF == null) {
       throw wrongDtype("gradF()", "grad()");
     }
+    requireAlive("gradF()");
     return gradF;
   }
 
@@ -354,7 +388,8 @@ public final class Tensor {
       throw wrongDtype("gradBuffer()", "gradBufferF()");
     }
     if (grad == null) {
-      grad = new DMatrixRMaj(value.numRows, value.numCols);
+      grad = gradInWorkspace() ? Workspace.doubles(value.numRows, value.numCols)
+          : new DMatrixRMaj(value.numRows, value.numCols);
     }
     return grad;
   }
@@ -373,7 +408,8 @@ public final class Tensor {
       throw wrongDtype("gradBufferF()", "gradBuffer()");
     }
     if (gradF == null) {
-      gradF = new FMatrixRMaj(valueF.numRows, valueF.numCols);
+      gradF = gradInWorkspace() ? Workspace.floats(valueF.numRows, valueF.numCols)
+          : new FMatrixRMaj(valueF.numRows, valueF.numCols);
     }
     return gradF;
   }
@@ -492,7 +528,8 @@ public final class Tensor {
 
   /** A leaf with the same value that takes no gradient (stop-gradient). */
   public Tensor detach() {
-    return new Tensor(value, valueF, false, "detach", NO_INPUTS, null, null);
+    requireAlive("detach()");
+    return new Tensor(value, valueF, false, "detach", NO_INPUTS, null, null, workspace);
   }
 
   /**
@@ -560,6 +597,15 @@ public final class Tensor {
    */
   public Tensor affine(Tensor weight, Tensor bias) {
     return MatMul.affine(this, weight, bias);
+  }
+
+  /**
+   * {@code relu(this * weight + bias)} as one op: the same values and gradients as
+   * {@code affine(weight, bias).relu()} with one output matrix instead of two and the rectifier
+   * applied in the affine map's own passes. What a dense layer followed by a ReLU runs.
+   */
+  public Tensor affineRelu(Tensor weight, Tensor bias) {
+    return MatMul.affineRelu(this, weight, bias);
   }
 
   /** The transpose. */

@@ -18,6 +18,30 @@ import org.latentj.testing.Matrices;
 class MlpTest {
 
   @Test
+  void reluLayersRunFusedWithTheSameValuesAndGradientsAsLayerByLayer() {
+    UniformRandomProvider rng = Rngs.create(3);
+    Mlp mlp = new Mlp(new int[] {5, 7, 6, 3}, Activation.RELU, Initializer.glorotNormal(), rng);
+    for (Parameter p : mlp.parameters().values()) {
+      Rngs.fillStandardNormal(rng, p.value());
+    }
+    Sequential plain = new Sequential(mlp.layers());
+    Tensor x = Tensor.variable(Matrices.normal(rng, 8, 5));
+    Tensor fused = mlp.forward(x);
+    Tensor reference = plain.forward(x);
+    assertThat(fused.op()).isEqualTo("affine");
+    assertThat(fused.value().data).containsExactly(reference.value().data);
+    fused.sum().backward();
+    DMatrixRMaj gradFused = x.grad().copy();
+    DMatrixRMaj weightFused = mlp.parameters().get("layer0.weight").grad().copy();
+    x.zeroGrad();
+    mlp.zeroGrad();
+    reference.sum().backward();
+    assertThat(gradFused.data).containsExactly(x.grad().data);
+    assertThat(weightFused.data)
+        .containsExactly(mlp.parameters().get("layer0.weight").grad().data);
+  }
+
+  @Test
   void parametersAreNamedByPathInOrder() {
     Mlp mlp = new Mlp(new int[] {4, 3, 2}, Activation.TANH, Initializer.glorotUniform(),
         Rngs.create(1));

@@ -47,7 +47,7 @@ class Float32OpTest {
    */
   static Stream<Arguments> products() {
     return Stream.concat(OpGradientTest.products(),
-        Stream.of("matmul", "matmulTransA", "matmulTransB", "affine")
+        Stream.of("matmul", "matmulTransA", "matmulTransB", "affine", "affineRelu")
             .map(form -> Arguments.of(form, new int[] {16, 784, 40})));
   }
 

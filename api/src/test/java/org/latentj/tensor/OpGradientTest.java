@@ -155,6 +155,7 @@ class OpGradientTest {
       rows.add(Arguments.of("matmulTransA", s));
       rows.add(Arguments.of("matmulTransB", s));
       rows.add(Arguments.of("affine", s));
+      rows.add(Arguments.of("affineRelu", s));
     }
     return rows.stream();
   }
@@ -172,6 +173,7 @@ class OpGradientTest {
       case "matmulTransA" -> in -> in[0].matmulTransA(in[1]);
       case "matmulTransB" -> in -> in[0].matmulTransB(in[1]);
       case "affine" -> in -> in[0].affine(in[1], in[2]);
+      case "affineRelu" -> in -> in[0].affineRelu(in[1], in[2]);
       default -> throw new IllegalArgumentException(form);
     };
   }
@@ -188,8 +190,8 @@ class OpGradientTest {
           Matrices.normal(rng, k, m)};
       case "matmulTransB" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k),
           Matrices.normal(rng, m, k)};
-      case "affine" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k), Matrices.normal(rng, k, m),
-          Matrices.normal(rng, 1, m)};
+      case "affine", "affineRelu" -> new DMatrixRMaj[] {Matrices.normal(rng, n, k),
+          Matrices.normal(rng, k, m), Matrices.normal(rng, 1, m)};
       default -> throw new IllegalArgumentException(form);
     };
   }

@@ -2,6 +2,7 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -55,8 +56,12 @@ public final class Bernoulli extends LogitsFamily {
     Tensor l = logits();
     DMatrixRMaj out = new DMatrixRMaj(batchSize(), eventSize());
     double[] x = out.data;
-    for (int i = 0; i < x.length; i++) {
-      x[i] = rng.nextDouble() < sigmoid(l.get(i)) ? 1.0 : 0.0;
+    int d = eventSize();
+    for (int r = 0; r < batchSize(); r++) {
+      UniformRandomProvider g = Rngs.row(rng, r);
+      for (int i = r * d; i < (r + 1) * d; i++) {
+        x[i] = g.nextDouble() < sigmoid(l.get(i)) ? 1.0 : 0.0;
+      }
     }
     return Tensor.constant(out, l.dtype());
   }

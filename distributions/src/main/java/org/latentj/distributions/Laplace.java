@@ -2,6 +2,7 @@ package org.latentj.distributions;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -75,10 +76,12 @@ public final class Laplace extends LocationScaleFamily {
   DMatrixRMaj standardNoise(UniformRandomProvider rng) {
     DMatrixRMaj e = new DMatrixRMaj(batchSize(), eventSize());
     double[] d = e.data;
+    int cols = eventSize();
     for (int i = 0; i < d.length; i++) {
+      UniformRandomProvider g = Rngs.row(rng, i / cols);
       double u;
       do {
-        u = rng.nextDouble();
+        u = g.nextDouble();
       } while (u == 0.0);
       // Each half of the inverse CDF takes its log of a number in (0, 1], never of 0.
       d[i] = u < 0.5 ? Math.log(2 * u) : -Math.log(2 * (1 - u));

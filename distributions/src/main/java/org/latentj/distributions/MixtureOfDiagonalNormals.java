@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -151,7 +152,11 @@ public final class MixtureOfDiagonalNormals implements Distribution {
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     DMatrixRMaj out = new DMatrixRMaj(n, d);
     for (int i = 0; i < n; i++) {
-      int c = OneHotCategorical.drawClass(w, shared ? 0 : i * k, k, rng);
+      UniformRandomProvider g = Rngs.row(rng, i);
+      if (g != rng) {
+        normal = ZigguratSampler.NormalizedGaussian.of(g); // this row's own stream (keyed noise)
+      }
+      int c = OneHotCategorical.drawClass(w, shared ? 0 : i * k, k, g);
       for (int j = 0; j < d; j++) {
         out.data[i * d + j] = mu[c * d + j] + Math.exp(0.5 * lv[c * d + j]) * normal.sample();
       }

@@ -3,6 +3,7 @@ package org.latentj.distributions;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Validation;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -91,7 +92,7 @@ public final class OneHotCategorical extends LogitsFamily {
     double[] l = logits().value().data;
     DMatrixRMaj out = new DMatrixRMaj(n, k);
     for (int i = 0; i < n; i++) {
-      out.data[i * k + drawClass(l, i * k, k, rng)] = 1.0;
+      out.data[i * k + drawClass(l, i * k, k, Rngs.row(rng, i))] = 1.0;
     }
     return Tensor.constant(out);
   }

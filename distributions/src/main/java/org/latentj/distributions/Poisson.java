@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -115,16 +116,24 @@ public final class Poisson implements Distribution {
     int size = logRate.size();
     DMatrixRMaj out = new DMatrixRMaj(logRate.rows(), logRate.cols());
     ZigguratSampler.NormalizedGaussian normal = null;
+    UniformRandomProvider current = rng;
+    int cols = logRate.cols();
     for (int i = 0; i < size; i++) {
+      // Each row draws from its own stream under keyed noise (the same generator otherwise).
+      UniformRandomProvider g = Rngs.row(rng, i / cols);
+      if (g != current) {
+        current = g;
+        normal = null;
+      }
       double rate = Math.exp(eta[i]);
       if (rate == 0) {
         out.data[i] = 0;
       } else if (rate <= EXACT_SAMPLER_MAX_RATE) {
         // Every element has its own rate, so its own (cheap to build) sampler.
-        out.data[i] = PoissonSampler.of(rng, rate).sample();
+        out.data[i] = PoissonSampler.of(g, rate).sample();
       } else {
         if (normal == null) {
-          normal = ZigguratSampler.NormalizedGaussian.of(rng);
+          normal = ZigguratSampler.NormalizedGaussian.of(g);
         }
         out.data[i] = Math.max(0.0, Math.rint(rate + Math.sqrt(rate) * normal.sample()));
       }

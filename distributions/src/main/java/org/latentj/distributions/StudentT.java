@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.GradMode;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -174,11 +175,21 @@ public final class StudentT implements Distribution {
         columnGamma[j] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, v / 2, 2.0);
       }
     }
+    SharedStateContinuousSampler[] rowGamma = columnGamma;
     for (int i = 0; i < n; i++) {
+      UniformRandomProvider g = Rngs.row(rng, i);
+      if (g != rng) {
+        // Keyed noise: this row's samplers draw from the row's own stream.
+        normal = ZigguratSampler.NormalizedGaussian.of(g);
+        rowGamma = new SharedStateContinuousSampler[d];
+        for (int j = 0; j < d && !perElement; j++) {
+          rowGamma[j] = columnGamma[j].withUniformRandomProvider(g);
+        }
+      }
       for (int j = 0; j < d; j++) {
         double v = dfAt(i, j);
         SharedStateContinuousSampler gamma = perElement
-            ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, v / 2, 2.0) : columnGamma[j];
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(g, v / 2, 2.0) : rowGamma[j];
         t.data[i * d + j] = normal.sample() / Math.sqrt(gamma.sample() / v);
       }
     }

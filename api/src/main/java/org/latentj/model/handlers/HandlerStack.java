@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.model.Distribution;
+import org.latentj.model.KeyedNoise;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -98,6 +99,9 @@ public final class HandlerStack {
       throw new IllegalStateException("site '" + m.name() + "' has no value and no handler"
           + " supplies a generator to draw one (enter a Seed, e.g. through Trace.guide or"
           + " Trace.generate)");
+    }
+    if (rng instanceof KeyedNoise keyed) {
+      rng = keyed.site(m.name(), m.rows(), m.particles(), !m.plates().isEmpty());
     }
     Distribution d = m.distribution();
     boolean pathwise = !m.isObserved() && m.reparameterize() && d.hasRsample();

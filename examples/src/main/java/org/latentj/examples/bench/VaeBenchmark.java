@@ -31,6 +31,9 @@ import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.MatMul;
+import org.latentj.tensor.MatMulKernel;
+import org.latentj.tensor.MatMulKernels;
+import org.latentj.tensor.NetlibMatMulKernel;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -40,11 +43,13 @@ import org.latentj.tensor.Rngs;
  * and a final machine-readable line:
  *
  * <pre>epoch_s=&lt;median of epochs 2..N&gt; examples_per_s=&lt;..&gt; test_elbo=&lt;..&gt;
- * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;</pre>
+ * peak_heap_mb=&lt;..&gt; peak_rss_mb=&lt;..&gt; kernel=&lt;..&gt; dtype=&lt;..&gt;
+ * threads=&lt;..&gt;</pre>
  *
  * Usage: {@code scripts/run.sh org.latentj.examples.bench.VaeBenchmark [epochs] [folder]
- * [float64|float32]} (a folder of {@code -} finds the data as without one; the dtype defaults to
- * float64); the matrix-multiply kernel is chosen by {@code -Dlatentj.matmul} in {@code JAVA_OPTS} (see
+ * [float32|float64]} (a folder of {@code -} finds the data as without one; the dtype defaults
+ * to float32, as the CLI's); the matrix-multiply kernel is chosen by {@code -Dlatentj.matmul}
+ * in {@code JAVA_OPTS} (see
  * {@link org.latentj.tensor.MatMulKernels}). {@code scripts/compare-pytorch.sh} runs it beside
  * the same model in PyTorch.
  */
@@ -56,7 +61,7 @@ public final class VaeBenchmark {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path folder = args.length > 1 && !args[1].equals("-") ? FashionMnist.locate(Path.of(args[1]))
         : FashionMnist.locate();
-    DType dtype = args.length > 2 ? DType.parse(args[2]) : DType.FLOAT64;
+    DType dtype = args.length > 2 ? DType.parse(args[2]) : DType.FLOAT32;
     Dataset train = Transforms.scaleToUnit(FashionMnist.train(folder));
     Dataset test = Transforms.scaleToUnit(FashionMnist.test(folder));
     VaeSettings settings = VaeSettings.defaults();
@@ -100,8 +105,25 @@ public final class VaeBenchmark {
     }
     System.out.printf(Locale.ROOT,
         "epoch_s=%.3f examples_per_s=%.0f test_elbo=%.3f peak_heap_mb=%.0f peak_rss_mb=%.0f"
-        + " kernel=%s dtype=%s%n", median, train.size() / median, lastTestElbo[0], peakHeapMb(),
-        peakRssMb(), RunProvenance.matmulKernel(), svi.model().dtype());
+        + " kernel=%s dtype=%s threads=%s%n", median, train.size() / median, lastTestElbo[0],
+        peakHeapMb(), peakRssMb(), RunProvenance.matmulKernel(), svi.model().dtype(),
+        threads());
+  }
+
+  /**
+   * How the products use the cores: {@code java<N>} Java threads splitting each large product by
+   * rows, and for a native BLAS {@code xblas<M>}, its own threads per call
+   * ({@code OPENBLAS_NUM_THREADS}, or {@code auto}: one per core).
+   */
+  static String threads() {
+    MatMulKernel k = MatMul.kernel();
+    if (k instanceof NetlibMatMulKernel n) {
+      String blas = System.getenv("OPENBLAS_NUM_THREADS");
+      return "java" + n.threads() + "xblas" + (blas == null ? "auto" : blas.trim());
+    }
+    // The Java kernels split over latentj.matmul.threads, by default the cores (at most 8).
+    return "java" + Integer.getInteger(MatMulKernels.THREADS_PROPERTY,
+        Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The sum of the peak usage of every heap pool. */

@@ -8,6 +8,7 @@ import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Batch;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.MatMul;
 import org.latentj.tensor.MatMulKernel;
 import org.latentj.tensor.MatMulKernels;
@@ -29,11 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step of the VAE-400-20 (forward, backward, Adam) on a 128-example minibatch of
- * random pixels in {@code [0, 1]}, with each matrix-multiply kernel: the per-step cost behind
- * VaeBenchmark's seconds per epoch (469 steps), measured precisely enough to compare kernels and
- * graph changes. With {@code -prof gc} JMH also reports the bytes allocated per step.
+ * random pixels in {@code [0, 1]}, with each matrix-multiply kernel and dtype: the per-step
+ * cost behind VaeBenchmark's seconds per epoch (469 steps), measured precisely enough to compare
+ * kernels and graph changes. With {@code -prof gc} JMH also reports the bytes allocated per step.
  *
- * <p>Example: {@code scripts/jmh.sh VaeStepBenchmark -p kernel=ejml,auto -prof gc}.
+ * <p>Example: {@code scripts/jmh.sh VaeStepBenchmark -p kernel=auto -p dtype=float32 -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +47,9 @@ public class VaeStepBenchmark {
   @Param({"ejml", "blocked", "vector", "netlib"})
   String kernel;
 
+  @Param({"float64", "float32"})
+  String dtype;
+
   private MatMulKernel previous;
   private Svi svi;
   private Batch batch;
@@ -54,13 +58,15 @@ public class VaeStepBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     previous = MatMul.useKernel(MatMulKernels.byName(kernel));
-    svi = Guice.createInjector(new VaeModule(VaeSettings.defaults())).getInstance(Svi.class);
+    DType type = DType.parse(dtype);
+    svi = Guice.createInjector(new VaeModule(VaeSettings.defaults()), VaeModule.dtype(type))
+        .getInstance(Svi.class);
     rng = Rngs.create(5);
     DMatrixRMaj x = new DMatrixRMaj(128, 784);
     for (int i = 0; i < x.data.length; i++) {
       x.data[i] = rng.nextDouble();
     }
-    batch = Batch.of(Tensor.constant(x));
+    batch = Batch.of(Tensor.constant(x, type));
   }
 
   @TearDown(Level.Trial)

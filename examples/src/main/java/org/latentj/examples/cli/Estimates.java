@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.distributions.KlRegistry;
 import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.objectives.AnalyticKlElbo;
+import org.latentj.inference.scaleout.ScaleOut;
 import org.latentj.inference.vae.VaeModel;
 import org.latentj.tensor.Rngs;
 
@@ -48,6 +49,29 @@ record Estimates(int examples, double elbo, int elboSamples, double logLikelihoo
     }
     int active = evaluator.activeUnits(data, 500, ACTIVE_THRESHOLD,
         Rngs.derive(seed, "evaluation active units")).get(VaeModel.LATENT);
+    return new Estimates(data.numRows, elbo, elboSamples, logPx, k, active,
+        vae.settings().latentSize(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The same figures computed on {@code cluster} with keyed noise: each example's numbers are
+   * the ones a single machine gives with {@code EvaluationNoise.keyed(seed, 0)}, whatever the
+   * partitions (not those of {@link #of}, whose generator runs through the examples in order).
+   */
+  static Estimates onCluster(Vae vae, DMatrixRMaj data, int k, int elboSamples, long seed,
+      ScaleOut cluster) {
+    long start = System.nanoTime();
+    var parameters = vae.svi().parameters();
+    double elbo = mean(cluster.elbo(vae.settings(), vae.dtype(), parameters, data, elboSamples,
+        Math.max(1, ROWS_PER_PASS / elboSamples), seed));
+    double logPx = Double.NaN;
+    if (k > 0) {
+      int chunk = Math.min(k, ROWS_PER_PASS);
+      logPx = mean(cluster.logLikelihood(vae.settings(), vae.dtype(), parameters, data, k,
+          chunk, Math.max(1, ROWS_PER_PASS / chunk), seed));
+    }
+    int active = cluster.posteriorMoments(vae.settings(), vae.dtype(), parameters, data, 500,
+        seed).get(VaeModel.LATENT).activeUnits(ACTIVE_THRESHOLD);
     return new Estimates(data.numRows, elbo, elboSamples, logPx, k, active,
         vae.settings().latentSize(), (System.nanoTime() - start) / 1e9);
   }

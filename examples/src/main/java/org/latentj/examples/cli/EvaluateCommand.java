@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.latentj.inference.scaleout.ScaleOut;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Where to write the figures. Default: RUN_DIR/evaluation.json.")
   Path json;
 
+  @Mixin
+  SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
     Commands.atLeast("--samples", k, 0);
@@ -77,7 +81,13 @@ final class EvaluateCommand implements Callable<Integer> {
     Estimates e;
     try (Progress.Ticker ticker = EtaTicker.of(spec.commandLine().getErr(),
         "log p(x), k=" + k, test.numRows)) {
-      e = Estimates.of(vae, test, k, elboSamples, s, ticker);
+      if (spark.given()) {
+        try (ScaleOut cluster = spark.connect()) {
+          e = Estimates.onCluster(vae, test, k, elboSamples, s, cluster);
+        }
+      } else {
+        e = Estimates.of(vae, test, k, elboSamples, s, ticker);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s, epoch %d%n", vae.describe(),

@@ -17,6 +17,7 @@ import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.guice.ComponentSpec;
 import org.latentj.inference.guice.TrainingSettings;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.scaleout.ScaleOut;
 import org.latentj.inference.training.CheckpointListener;
 import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
@@ -29,6 +30,7 @@ import org.latentj.nn.Activation;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -142,10 +144,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64",
-      description = "Number type of parameters, optimizer state, data and products: float64 "
-          + "(the reference) or float32 (half the memory; checkpoints stored as F32). A resumed "
-          + "run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+      description = "Number type of parameters, optimizer state, data and products: float32 "
+          + "(half the memory, faster; checkpoints stored as F32) or float64 (the reference). "
+          + "A resumed run keeps its own unless this is given. Default: ${DEFAULT-VALUE}.")
   String dtype;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -190,6 +192,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Continue the run in RUN_DIR from its checkpoint, bit-for-bit, with its "
           + "settings; options given explicitly override them (--epochs is the new total).")
   Path resume;
+
+  @Mixin
+  SparkOptions spark;
 
   @Option(names = "--limit", hidden = true, paramLabel = "N", defaultValue = "0",
       description = "Use only the first N training and N test examples (for quick tests).")
@@ -310,13 +315,18 @@ final class TrainCommand implements Callable<Integer> {
     MetricsListener metrics = metrics(plan);
     StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
     // A signal stops training cleanly; after training it ends the JVM with a line saying so.
-    try (StopSignals signals = StopSignals.install()) {
+    spark.requireCompatible(plan.run().data().binarize());
+    try (StopSignals signals = StopSignals.install(); ScaleOut cluster = spark.connect()) {
       DType numbers = numbers(plan);
       Vae vae = Vae.build(settings, numbers);
+      SparkOptions.plugInto(vae, cluster, settings, numbers, plan.data().train());
       RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
       Provenance.Builder provenance = plan.run().addTo(
           RunProvenance.of(settings.seed(), plan.data().train(), vae.svi()));
       provenance.put(Run.DTYPE, numbers.toString());
+      if (spark.given()) {
+        provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
+      }
       TrainingPosition at = continueFrom(plan, vae, rng, provenance);
       long perEpoch = printStart(plan, vae, at);
       TrainingState state;

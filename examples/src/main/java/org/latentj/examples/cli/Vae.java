@@ -96,7 +96,8 @@ final class Vae {
   /** The variance of q(z | x) for each row of {@code x}, per latent dimension. */
   DMatrixRMaj encodeVariances(DMatrixRMaj x) {
     try (GradMode.Scope off = GradMode.disable()) {
-      return guide.posterior().given(Tensor.constant(x)).variance().value().copy();
+      return guide.posterior().given(Tensor.constant(x, dtype)).variance().to(DType.FLOAT64)
+          .value().copy();
     }
   }
 

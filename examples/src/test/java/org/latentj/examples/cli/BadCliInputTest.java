@@ -157,6 +157,15 @@ class BadCliInputTest {
             "damage is in the optimizer section", "checkpoint.prev.safetensors",
             "copy it over"),
         new Row("train --resume TRAINED --epochs 2", 2, "has already finished 2 epochs"),
+        // --spark-master: checked before connecting; without the spark module, one line.
+        new Row("train --spark-master local[2] --binarize dynamic --limit 100 --validation 0"
+            + " --out NEWDIR", 2, "--binarize dynamic cannot be combined with --spark-master"),
+        new Row("train --spark-master local[2] --spark-partitions -1 --limit 100 --validation 0"
+            + " --out NEWDIR", 2, "--spark-partitions must be at least 0, got -1"),
+        new Row("train --spark-master local[2] --limit 100 --validation 0 --out NEWDIR", 2,
+            "--spark-master local[2]: no scale-out provider on the class path"),
+        new Row("evaluate TRAINED --spark-master local[2]", 2,
+            "--spark-master local[2]: no scale-out provider on the class path"),
         new Row("train --out TRAINED --limit 100", 2, "already holds a run",
             "--resume"),
         new Row("train extra", 2, "Unmatched argument", "'extra'"),

@@ -100,7 +100,7 @@ class LatentjTest {
     JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
     assertThat(summary.get("epochs").asInt()).isEqualTo(1);
     assertThat(summary.get("matmul_kernel").asText()).isNotBlank();
-    assertThat(summary.get("dtype").asText()).isEqualTo("float64");
+    assertThat(summary.get("dtype").asText()).isEqualTo("float32");
     assertThat(summary.at("/test/examples").asInt()).isEqualTo(200);
     assertThat(summary.at("/test/elbo").asDouble()).isNegative();
     assertThat(summary.at("/test/log_px_k").asInt()).isEqualTo(5);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.objectives.TraceEnumElbo;
@@ -87,14 +88,21 @@ class M2Test {
     }
     assertThat(perClass).containsOnly(2);
     Dataset test = SmallDigits.binaryTest(100);
+    DMatrixRMaj testX = test.features();
+    int[] testLabels = test.labels().orElseThrow();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    M2Training.Result r = new M2Training(16, 3, 2, 50, 1e-3, 0.1, 4).run(train.features(),
-        labels, chosen, test.features(), test.labels().orElseThrow(),
+    M2Training.Result r = new M2Training(16, 3, 2, 50, 1e-3, 0.1, 2, 4).run(train.features(),
+        labels, chosen, new M2Training.Evaluation(testX, testLabels, testX, testLabels),
         new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(r.m2Error()).hasSize(2);
-    assertThat(r.m2Final()).isBetween(0.0, 1.0);
-    assertThat(r.baselineBest()).isBetween(0.0, 1.0);
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("20 labels, epoch 2");
+    assertThat(r.m2Test()).hasSize(2);
+    // Validation and test are the same digits here, so early stopping picks the lowest test error.
+    assertThat(r.m2Selected()).isEqualTo(Math.min(r.m2Test()[0], r.m2Test()[1]));
+    assertThat(r.baselineSelected()).isEqualTo(Math.min(r.baselineTest()[0], r.baselineTest()[1]));
+    for (int e = 0; e < 2; e++) {
+      assertThat(r.mutualInformation()[e]).isBetween(0.0, Math.log(M2.CLASSES) + 1e-12);
+      assertThat(r.generativeValidation()[e]).isBetween(0.0, 1.0);
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("20 labels, seed 4, epoch 2");
   }
 
   @Test

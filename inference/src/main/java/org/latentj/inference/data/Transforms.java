@@ -3,7 +3,7 @@ package org.latentj.inference.data;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.tensor.NonFinite;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -82,10 +82,10 @@ public final class Transforms {
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, DMatrixRMaj m) {
     Objects.requireNonNull(m, () -> what + " is null");
-    int i = NonFinite.firstIndex(m.data, m.getNumElements());
+    int i = NonFiniteScan.firstIndex(m.data, m.getNumElements());
     if (i >= 0) {
-      throw new IllegalArgumentException(what + " holds " + NonFinite.at(m.data[i], i, m.numCols)
-          + " (" + m.numRows + "x" + m.numCols + ")");
+      throw new IllegalArgumentException(what + " holds "
+          + NonFiniteScan.at(m.data[i], i, m.numCols) + " (" + m.numRows + "x" + m.numCols + ")");
     }
   }
 

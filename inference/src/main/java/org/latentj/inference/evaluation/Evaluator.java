@@ -1,8 +1,6 @@
 package org.latentj.inference.evaluation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -16,6 +14,7 @@ import org.latentj.model.Trace;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
+import org.latentj.tensor.Workspace;
 
 /**
  * Honest figures for a trained model, in nats per example, computed with no gradient graph:
@@ -46,6 +45,26 @@ public final class Evaluator {
   }
 
   /**
+   * {@code objective}'s bound for each row of {@code data}, in minibatches of
+   * {@code batchSize}, drawing from {@code noise}.
+   */
+  public double[] bounds(Objective objective, DMatrixRMaj data, int batchSize,
+      EvaluationNoise noise) {
+    double[] out = new double[data.numRows];
+    try (GradMode.Scope off = GradMode.disable()) {
+      for (int from = 0; from < data.numRows; from += batchSize) {
+        int to = Math.min(data.numRows, from + batchSize);
+        Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
+        Tensor bound = objective.bound(model, guide, batch, noise.forRows(from, to, 0));
+        for (int i = from; i < to; i++) {
+          out[i] = bound.get(i - from);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The importance-sampled estimate of log p(x) for each row of {@code data} (Burda et al. 2015,
    * section 5):
    *
@@ -56,11 +75,23 @@ public final class Evaluator {
    */
   public double[] logLikelihood(DMatrixRMaj data, int k, int chunk, int examplesPerBatch,
       UniformRandomProvider rng) {
+    return logLikelihood(data, k, chunk, examplesPerBatch, EvaluationNoise.ordered(rng));
+  }
+
+  /**
+   * As {@link #logLikelihood(DMatrixRMaj, int, int, int, UniformRandomProvider)}, drawing from
+   * {@code noise}; with {@link EvaluationNoise#keyed} an example's estimate depends on neither
+   * {@code chunk}, {@code examplesPerBatch} nor the other rows of {@code data}.
+   */
+  public double[] logLikelihood(DMatrixRMaj data, int k, int chunk, int examplesPerBatch,
+      EvaluationNoise noise) {
     if (k < 1 || chunk < 1 || examplesPerBatch < 1) {
       throw new IllegalArgumentException("logLikelihood: k, chunk and examplesPerBatch must be"
           + " positive, got " + k + ", " + chunk + ", " + examplesPerBatch);
     }
     double[] out = new double[data.numRows];
+    // Every chunk's graph dies once its log-sum-exp is read, so the chunks share one workspace.
+    Workspace workspace = new Workspace();
     try (GradMode.Scope off = GradMode.disable()) {
       for (int from = 0; from < data.numRows; from += examplesPerBatch) {
         int to = Math.min(data.numRows, from + examplesPerBatch);
@@ -69,14 +100,16 @@ public final class Evaluator {
         java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
         for (int done = 0; done < k; done += chunk) {
           int c = Math.min(chunk, k - done);
-          Traces t = ParticleObjective.run(model, guide, batch, c, rng);
-          if (t.hasGlobalSites()) {
-            throw new IllegalArgumentException("logLikelihood: the model has global sites, so"
-                + " log p(x) does not factor into one figure per example; use meanBound");
-          }
-          Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
-          for (int i = 0; i < running.length; i++) {
-            running[i] = logAddExp(running[i], part.get(i));
+          try (Workspace w = workspace.enter()) {
+            Traces t = ParticleObjective.run(model, guide, batch, c, noise.forRows(from, to, done));
+            if (t.hasGlobalSites()) {
+              throw new IllegalArgumentException("logLikelihood: the model has global sites, so"
+                  + " log p(x) does not factor into one figure per example; use meanBound");
+            }
+            Tensor part = LogWeights.logWeight(t.model(), t.guide()).groupLogSumExp(c);
+            for (int i = 0; i < running.length; i++) {
+              running[i] = logAddExp(running[i], part.get(i));
+            }
           }
         }
         for (int i = 0; i < running.length; i++) {
@@ -94,48 +127,31 @@ public final class Evaluator {
    */
   public Map<String, Integer> activeUnits(DMatrixRMaj data, int batchSize, double threshold,
       UniformRandomProvider rng) {
-    Map<String, List<DMatrixRMaj>> means = new LinkedHashMap<>();
-    try (GradMode.Scope off = GradMode.disable()) {
-      for (int from = 0; from < data.numRows; from += batchSize) {
-        int to = Math.min(data.numRows, from + batchSize);
-        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
-        for (Trace.Site s : g.sites()) {
-          means.computeIfAbsent(s.name(), n -> new ArrayList<>())
-              .add(s.distribution().mean().to(DType.FLOAT64).value());
-        }
-      }
-    }
     Map<String, Integer> active = new LinkedHashMap<>();
-    for (Map.Entry<String, List<DMatrixRMaj>> e : means.entrySet()) {
-      active.put(e.getKey(), countAboveThreshold(e.getValue(), threshold));
-    }
+    posteriorMoments(data, batchSize, EvaluationNoise.ordered(rng))
+        .forEach((site, m) -> active.put(site, m.activeUnits(threshold)));
     return active;
   }
 
-  private static int countAboveThreshold(List<DMatrixRMaj> blocks, double threshold) {
-    int d = blocks.get(0).numCols;
-    double[] sum = new double[d];
-    double[] sumSq = new double[d];
-    long n = 0;
-    for (DMatrixRMaj m : blocks) {
-      for (int r = 0; r < m.numRows; r++) {
-        for (int j = 0; j < d; j++) {
-          double v = m.data[r * d + j];
-          sum[j] += v;
-          sumSq[j] += v * v;
+  /**
+   * For each latent site of the guide, the sums over {@code data} of its posterior means per
+   * unit ({@link UnitMoments}), from which active units follow; parts of a data set add up.
+   */
+  public Map<String, UnitMoments> posteriorMoments(DMatrixRMaj data, int batchSize,
+      EvaluationNoise noise) {
+    Map<String, UnitMoments> moments = new LinkedHashMap<>();
+    try (GradMode.Scope off = GradMode.disable()) {
+      for (int from = 0; from < data.numRows; from += batchSize) {
+        int to = Math.min(data.numRows, from + batchSize);
+        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())),
+            noise.forRows(from, to, 0));
+        for (Trace.Site s : g.sites()) {
+          DMatrixRMaj mean = s.distribution().mean().to(DType.FLOAT64).value();
+          moments.computeIfAbsent(s.name(), n -> new UnitMoments(mean.numCols)).addRows(mean);
         }
       }
-      n += m.numRows;
     }
-    int count = 0;
-    for (int j = 0; j < d; j++) {
-      double mean = sum[j] / n;
-      double variance = sumSq[j] / n - mean * mean;
-      if (variance > threshold) {
-        count++;
-      }
-    }
-    return count;
+    return moments;
   }
 
   private static double logAddExp(double a, double b) {

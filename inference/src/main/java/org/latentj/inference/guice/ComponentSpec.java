@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param name the registered name, lower case with hyphens
  * @param argument the text after the first colon, or null when there is none
  */
-public record ComponentSpec(String name, String argument) {
+public record ComponentSpec(String name, String argument)
+    implements java.io.Serializable {
 
   public ComponentSpec {
     if (name == null || name.isBlank()) {

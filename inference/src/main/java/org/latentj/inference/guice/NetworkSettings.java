@@ -14,7 +14,7 @@ import org.latentj.nn.Activation;
  * @param latentSize dimensions of z
  */
 public record NetworkSettings(String type, int inputSize, List<Integer> hiddenSizes,
-    Activation activation, int latentSize) {
+    Activation activation, int latentSize) implements java.io.Serializable {
 
   public NetworkSettings {
     SettingsChecks.given("network type", type);

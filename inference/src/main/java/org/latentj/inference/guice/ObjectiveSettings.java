@@ -6,7 +6,8 @@ package org.latentj.inference.guice;
  * @param name a name bound in {@link ObjectivesModule}'s registry, e.g. {@code analytic-kl}
  * @param particles samples of z per example (the k of an importance-weighted bound)
  */
-public record ObjectiveSettings(String name, int particles) {
+public record ObjectiveSettings(String name, int particles)
+    implements java.io.Serializable {
 
   public ObjectiveSettings {
     SettingsChecks.given("objective", name);

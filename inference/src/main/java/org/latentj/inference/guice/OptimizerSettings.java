@@ -6,7 +6,8 @@ package org.latentj.inference.guice;
  * @param name a name bound in {@link OptimizersModule}'s registry, e.g. {@code adam}
  * @param learningRate the step size, a positive finite number
  */
-public record OptimizerSettings(String name, double learningRate) {
+public record OptimizerSettings(String name, double learningRate)
+    implements java.io.Serializable {
 
   public OptimizerSettings {
     SettingsChecks.given("optimizer", name);

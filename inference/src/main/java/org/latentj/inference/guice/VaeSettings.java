@@ -20,7 +20,8 @@ import org.latentj.nn.Activation;
  * ({@link LegacySettings}).
  */
 public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, ComponentSpec prior,
-    ObjectiveSettings objective, OptimizerSettings optimizer, long seed) {
+    ObjectiveSettings objective, OptimizerSettings optimizer, long seed)
+    implements java.io.Serializable {
 
   public VaeSettings {
     SettingsChecks.given("network", network);

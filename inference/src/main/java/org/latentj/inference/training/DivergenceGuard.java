@@ -1,25 +1,24 @@
 package org.latentj.inference.training;
 
 import java.util.Map;
+import org.latentj.inference.optim.FusedStep;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
-import org.latentj.tensor.NonFinite;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Tensor;
 
 /**
  * Stops a run whose bound or gradients are NaN or infinite, before the bad update is applied,
  * with a message naming the step, the parameter and the position. Costs one pass over the
- * gradients per step.
+ * gradients per step; with an optimizer that is a {@link FusedStep} (Adam, AdamW), {@link Svi}
+ * folds that pass into the update instead, and the parameters before the bad element (in the
+ * optimizer's order) may then have taken the step: the run stops with the same message.
  */
 public final class DivergenceGuard implements Svi.GradientHook {
 
   @Override
   public void inspect(long step, double bound, Map<String, Parameter> parameters) {
-    if (!Double.isFinite(bound)) {
-      String where = firstNonFinite(parameters);
-      throw new TrainingDivergedException(step, "the bound is " + bound
-          + (where == null ? "" : "; " + where));
-    }
+    checkBound(step, bound, parameters);
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
       Parameter p = e.getValue();
       String bad = p.dtype() == DType.FLOAT64
@@ -29,6 +28,21 @@ public final class DivergenceGuard implements Svi.GradientHook {
         throw new TrainingDivergedException(step, "the gradient of " + e.getKey() + " is " + bad);
       }
     }
+  }
+
+  /** Throws when {@code bound} is not finite, naming the first non-finite parameter if any. */
+  void checkBound(long step, double bound, Map<String, Parameter> parameters) {
+    if (!Double.isFinite(bound)) {
+      String where = firstNonFinite(parameters);
+      throw new TrainingDivergedException(step, "the bound is " + bound
+          + (where == null ? "" : "; " + where));
+    }
+  }
+
+  /** The exception for a gradient element a fused step found non-finite, worded as above. */
+  static TrainingDivergedException diverged(long step, FusedStep.NonFinite bad) {
+    return new TrainingDivergedException(step, "the gradient of " + bad.parameter() + " is "
+        + bad.value() + " at row " + bad.row() + ", column " + bad.column());
   }
 
   /**
@@ -56,7 +70,7 @@ public final class DivergenceGuard implements Svi.GradientHook {
 
   /** The first non-finite of the {@code n} elements of {@code d}, or else of {@code f}, described. */
   private static String firstNonFinite(double[] d, float[] f, int n, int cols) {
-    int i = d != null ? NonFinite.firstIndex(d, n) : NonFinite.firstIndex(f, n);
-    return i < 0 ? null : NonFinite.at(d != null ? d[i] : f[i], i, cols);
+    int i = d != null ? NonFiniteScan.firstIndex(d, n) : NonFiniteScan.firstIndex(f, n);
+    return i < 0 ? null : NonFiniteScan.at(d != null ? d[i] : f[i], i, cols);
   }
 }

@@ -26,6 +26,9 @@ import org.latentj.tensor.Tensor;
  * reported against the data, by row and column, rather than later as a non-finite loss or an
  * encoder output a head rejects; nothing is checked per step.
  *
+ * <p>Each batch knows which rows of the data it holds ({@link Batch#indices()}), which keyed
+ * noise draws from.
+ *
  * <p>Batches are float64 tensors unless {@link #inDtype} asks for float32 (for a float32 model):
  * then each batch is rounded from its float64 rows as it is served.
  */
@@ -129,17 +132,18 @@ public final class MinibatchData implements EpochData {
         if (binarizer != null) {
           binarizer.binarize(x, x);
         }
+        int[] indices = batches.rowIndices();
+        int n = indices.length;
         if (condition == null) {
-          return Batch.of(Tensor.constant(x, dtype));
+          return Batch.of(Tensor.constant(x, dtype)).indexed(indices);
         }
-        int n = batches.currentBatchSize();
         int c = condition.numCols;
         conditionBuffer.reshape(n, c);
         for (int i = 0; i < n; i++) {
-          System.arraycopy(condition.data, batches.rowIndex(i) * c, conditionBuffer.data, i * c,
-              c);
+          System.arraycopy(condition.data, indices[i] * c, conditionBuffer.data, i * c, c);
         }
-        return Batch.of(Tensor.constant(x, dtype), Tensor.constant(conditionBuffer, dtype));
+        return Batch.of(Tensor.constant(x, dtype), Tensor.constant(conditionBuffer, dtype))
+            .indexed(indices);
       }
     };
   }

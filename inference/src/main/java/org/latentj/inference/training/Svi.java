@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.latentj.inference.optim.FusedStep;
 import org.latentj.model.Batch;
+import org.latentj.model.KeyedNoise;
 import org.latentj.model.Loss;
 import org.latentj.model.Objective;
 import org.latentj.model.Optimizer;
@@ -15,6 +17,7 @@ import org.latentj.model.handlers.Handler;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.ComputeContext;
+import org.latentj.tensor.Workspace;
 
 /**
  * Stochastic variational inference, one minibatch at a time (Pyro's {@code SVI}): zero the
@@ -22,6 +25,16 @@ import org.latentj.tensor.ComputeContext;
  * warm-up's scale), run the loss's backward passes ({@link Gradients}, the one place gradients
  * are made), let the hooks look at them (NaN guards, clipping), then take one optimizer step.
  * It needs only interfaces, so any model, guide, objective and optimizer combine.
+ *
+ * <p><b>Noise.</b> By default every draw of a step comes from the generator passed to
+ * {@link #step}. With {@link #keyedNoise(long)} it comes from a {@link KeyedNoise} keyed by
+ * (seed, step, example, site), so each example's draws do not depend on which other examples
+ * share its minibatch, or on the machine that computes it.
+ *
+ * <p><b>Where gradients come from.</b> A {@link GradientSource} makes each step's gradients;
+ * the default runs the loss and its backward passes here ({@link #localGradients}). A
+ * data-parallel source (the {@code spark} module) has each worker run {@code localGradients}
+ * on its share of the minibatch and sums the shares; hooks and the update stay here, once.
  */
 public final class Svi {
 
@@ -38,6 +51,25 @@ public final class Svi {
   private final Map<String, Parameter> parameters;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
+  private GradientSource gradients = Svi::localGradients;
+  private Long noiseSeed;
+
+  /** Makes one step's gradients; see {@link Svi#gradientSource(GradientSource)}. */
+  @FunctionalInterface
+  public interface GradientSource {
+    /**
+     * Leaves in every parameter's gradient (zeroed before the call) the gradient of the step's
+     * loss on {@code batch}, and returns the mean bound per example (nats).
+     *
+     * @param noise the step's generator: the one given to {@link Svi#step}, or the step's
+     *     {@link KeyedNoise} under {@link Svi#keyedNoise(long)}
+     */
+    double gradients(Svi svi, long step, Batch batch, UniformRandomProvider noise);
+  }
+  /** True after a fused step, which leaves every gradient zero: the next needs no zeroing. */
+  private boolean gradientsZero;
+  /** Reused by every step: a steady-state step allocates no matrices. */
+  private final Workspace workspace = new Workspace();
   private ComputeContext context;
 
   /**
@@ -82,6 +114,30 @@ public final class Svi {
   }
 
   /**
+   * Draws every step's noise from a {@link KeyedNoise} with this seed, keyed by the step (the
+   * optimizer's count) and the batch's example indices ({@link Batch#indexed}), rather than from
+   * the generator given to {@link #step} (which still shuffles, in the trainer).
+   */
+  public Svi keyedNoise(long seed) {
+    this.noiseSeed = seed;
+    return this;
+  }
+
+  /** Whether steps draw keyed noise ({@link #keyedNoise(long)}). */
+  public boolean hasKeyedNoise() {
+    return noiseSeed != null;
+  }
+
+  /** Has {@code source} make each step's gradients instead of {@link #localGradients}. */
+  public Svi gradientSource(GradientSource source) {
+    if (source == null) {
+      throw new IllegalArgumentException("Svi.gradientSource: the source is null");
+    }
+    this.gradients = source;
+    return this;
+  }
+
+  /**
    * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
    * context, so this model can compute unlike another in the same JVM; null runs in the
    * caller's.
@@ -96,23 +152,29 @@ public final class Svi {
     return context;
   }
 
-  /** One update on {@code batch}; returns the mean bound per example (nats) before the update. */
+  /**
+   * One update on {@code batch}; returns the mean bound per example (nats) before the update.
+   * The tensors the step makes live in this Svi's {@link Workspace} and die when it returns.
+   * The step runs in this Svi's {@link #context()} when it has one.
+   */
   public double step(Batch batch, UniformRandomProvider rng) {
-    if (context == null) {
-      return update(batch, rng);
-    }
-    try (ComputeContext.Scope in = context.enter()) {
-      return update(batch, rng);
+    // The step's graph dies when it returns, so its matrices serve the next step.
+    try (Workspace w = workspace.enter();
+        ComputeContext.Scope in = context == null ? null : context.enter()) {
+      return stepInWorkspace(batch, rng);
     }
   }
 
-  private double update(Batch batch, UniformRandomProvider rng) {
-    optimizer.zeroGrad();
+  private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
+    FusedStep fused = fusedStep();
+    if (!gradientsZero) {
+      optimizer.zeroGrad();
+    }
+    gradientsZero = false;
+    long step = optimizer.steps();
     double bound;
     try {
-      Loss loss = loss(batch, rng);
-      Gradients.backward(loss, model, guide);
-      bound = loss.meanBound();
+      bound = gradients.gradients(this, step, batch, noise(step, batch, rng));
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A parameter that became NaN or infinite in an earlier update surfaces here as a
       // distribution's argument error; say that the run diverged, at which step and where.
@@ -123,7 +185,17 @@ public final class Svi {
       throw new TrainingDivergedException(optimizer.steps(), where + " (" + e.getMessage()
           + ")", e);
     }
-    long step = optimizer.steps();
+    if (fused != null) {
+      for (GradientHook hook : hooks) {
+        ((DivergenceGuard) hook).checkBound(step, bound, parameters);
+      }
+      FusedStep.NonFinite bad = fused.stepIfFiniteThenZeroGrad();
+      if (bad != null) {
+        throw DivergenceGuard.diverged(step, bad);
+      }
+      gradientsZero = true;
+      return bound;
+    }
     for (GradientHook hook : hooks) {
       hook.inspect(step, bound, parameters);
     }
@@ -131,9 +203,46 @@ public final class Svi {
     return bound;
   }
 
+  private UniformRandomProvider noise(long step, Batch batch, UniformRandomProvider rng) {
+    if (noiseSeed == null) {
+      return rng;
+    }
+    if (!batch.isIndexed()) {
+      throw new IllegalArgumentException("Svi: keyed noise needs the batch's example indices"
+          + " (Batch.indexed); MinibatchData gives them");
+    }
+    return KeyedNoise.of(noiseSeed, step, batch.indices());
+  }
+
+  /**
+   * The gradients of step {@code step}'s loss on {@code batch}, made here: the objective's loss
+   * under the step handlers, then its backward passes ({@link Gradients}). Leaves them in the
+   * parameters (whose gradients must be zero) and returns the mean bound per example.
+   */
+  public double localGradients(long step, Batch batch, UniformRandomProvider noise) {
+    Loss loss = loss(step, batch, noise);
+    Gradients.backward(loss, model, guide);
+    return loss.meanBound();
+  }
+
+  /**
+   * The optimizer as a {@link FusedStep} when the hooks are only divergence guards (whose scan
+   * it then does), else null: any other hook must see the gradients before the update.
+   */
+  private FusedStep fusedStep() {
+    if (hooks.isEmpty() || !(optimizer instanceof FusedStep f)) {
+      return null;
+    }
+    for (GradientHook hook : hooks) {
+      if (!(hook instanceof DivergenceGuard)) {
+        return null;
+      }
+    }
+    return f;
+  }
+
   /** The objective's loss on {@code batch} under the step handlers, closed afterwards. */
-  private Loss loss(Batch batch, UniformRandomProvider rng) {
-    long step = optimizer.steps();
+  private Loss loss(long step, Batch batch, UniformRandomProvider rng) {
     List<Handler> entered = new ArrayList<>();
     try {
       for (StepHandler h : stepHandlers) {

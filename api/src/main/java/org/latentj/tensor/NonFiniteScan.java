@@ -4,9 +4,9 @@ package org.latentj.tensor;
  * The one scan for NaN and infinities in a row-major block, and the one way to say where the
  * first is ("NaN at row 3, column 7"), for every check that reports a bad value.
  */
-public final class NonFinite {
+public final class NonFiniteScan {
 
-  private NonFinite() {}
+  private NonFiniteScan() {}
 
   /** The index of the first of the leading {@code n} values of {@code d} not finite, or -1. */
   public static int firstIndex(double[] d, int n) {
