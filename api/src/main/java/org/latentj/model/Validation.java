@@ -1,38 +1,41 @@
 package org.latentj.model;
 
+import org.latentj.tensor.ComputeContext;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Tensor;
 
 /**
  * The switch for argument and support checks in distributions (on by default, as Pyro's
- * {@code enable_validation}). Checks cost a pass over the data; turn them off for speed once a
- * model is known to be sound.
+ * {@code enable_validation}), read from the current {@link ComputeContext}, so one model can
+ * run unchecked beside another that is checked. Checks cost a pass over the data; turn them off
+ * for speed once a model is known to be sound.
  */
 public final class Validation {
 
-  private static volatile boolean enabled = true;
-
   private Validation() {}
 
+  /** Whether checks run here: the current {@link ComputeContext}'s setting. */
   public static boolean isEnabled() {
-    return enabled;
+    return ComputeContext.current().validation();
   }
 
-  /** Turns checks on or off for every thread; returns the previous setting. */
+  /**
+   * Turns checks on or off for code that enters no {@link ComputeContext}; returns the previous
+   * setting. A model that needs its own setting enters a context instead.
+   */
   public static boolean setEnabled(boolean on) {
-    boolean previous = enabled;
-    enabled = on;
-    return previous;
+    ComputeContext previous = ComputeContext.processDefault();
+    ComputeContext.setProcessDefault(previous.withValidation(on));
+    return previous.validation();
   }
 
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, Tensor t) {
     double[] d = t.value().data;
-    int n = t.size();
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(d[i])) {
-        throw new IllegalArgumentException(what + " holds " + d[i] + " at row " + (i / t.cols())
-            + ", column " + (i % t.cols()) + " (shape " + t.shape() + ")");
-      }
+    int i = NonFiniteScan.firstIndex(d, t.size());
+    if (i >= 0) {
+      throw new IllegalArgumentException(what + " holds " + NonFiniteScan.at(d[i], i, t.cols())
+          + " (shape " + t.shape() + ")");
     }
   }
 

@@ -4,7 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * Matrix products and their gradients, all through the installed {@link MatMulKernel}.
+ * Matrix products and their gradients, all through the {@link MatMulKernel} of the current
+ * {@link ComputeContext}.
  *
  * <p>For {@code C = A B}: {@code dA += dC B^T}, {@code dB += A^T dC}. The backward passes use
  * the kernel's {@code multAdd} forms so gradients accumulate without temporaries. float32
@@ -12,24 +13,25 @@ import org.ejml.data.FMatrixRMaj;
  */
 public final class MatMul {
 
-  /** Chosen once by {@link MatMulKernels#fromSystemProperties()} ({@code -Dlatentj.matmul}). */
-  private static volatile MatMulKernel kernel = MatMulKernels.fromSystemProperties();
-
   private MatMul() {}
 
-  /** The kernel every product uses. */
+  /** The kernel products use here: the current {@link ComputeContext}'s. */
   public static MatMulKernel kernel() {
-    return kernel;
+    return ComputeContext.current().kernel();
   }
 
-  /** Installs {@code k} for every later product (all threads); returns the previous kernel. */
+  /**
+   * Makes {@code k} the kernel of code that enters no {@link ComputeContext} (a program's
+   * start-up choice); returns the previous one. A model that needs its own kernel enters a
+   * context instead.
+   */
   public static MatMulKernel useKernel(MatMulKernel k) {
     if (k == null) {
       throw new IllegalArgumentException("useKernel: kernel is null");
     }
-    MatMulKernel previous = kernel;
-    kernel = k;
-    return previous;
+    ComputeContext previous = ComputeContext.processDefault();
+    ComputeContext.setProcessDefault(previous.withKernel(k));
+    return previous.kernel();
   }
 
   static Tensor mult(Tensor a, Tensor b) {
@@ -38,7 +40,7 @@ public final class MatMul {
       return multF(a, b);
     }
     DMatrixRMaj c = Workspace.doubles(a.rows(), b.cols());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.mult(a.value(), b.value(), c);
     return Tensor.result("matmul", c, g -> {
       DMatrixRMaj ga = Tensor.gradOf(a);
@@ -58,7 +60,7 @@ public final class MatMul {
       return multTransAF(a, b);
     }
     DMatrixRMaj c = Workspace.doubles(a.cols(), b.cols());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multTransA(a.value(), b.value(), c);
     return Tensor.result("matmulTransA", c, g -> {
       DMatrixRMaj ga = Tensor.gradOf(a);
@@ -78,7 +80,7 @@ public final class MatMul {
       return multTransBF(a, b);
     }
     DMatrixRMaj c = Workspace.doubles(a.rows(), b.rows());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multTransB(a.value(), b.value(), c);
     return Tensor.result("matmulTransB", c, g -> {
       DMatrixRMaj ga = Tensor.gradOf(a);
@@ -128,7 +130,7 @@ public final class MatMul {
     for (int i = 0; i < rows; i++) {
       System.arraycopy(bias, 0, c.data, i * cols, cols);
     }
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multAdd(x.value(), w.value(), c);
     if (relu) {
       double[] y = c.data;
@@ -167,7 +169,7 @@ public final class MatMul {
 
   private static Tensor multF(Tensor a, Tensor b) {
     FMatrixRMaj c = Workspace.floats(a.rows(), b.cols());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.mult(a.valueF(), b.valueF(), c);
     return Tensor.result("matmul", c, g -> {
       FMatrixRMaj ga = Tensor.gradOfF(a);
@@ -183,7 +185,7 @@ public final class MatMul {
 
   private static Tensor multTransAF(Tensor a, Tensor b) {
     FMatrixRMaj c = Workspace.floats(a.cols(), b.cols());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multTransA(a.valueF(), b.valueF(), c);
     return Tensor.result("matmulTransA", c, g -> {
       FMatrixRMaj ga = Tensor.gradOfF(a);
@@ -199,7 +201,7 @@ public final class MatMul {
 
   private static Tensor multTransBF(Tensor a, Tensor b) {
     FMatrixRMaj c = Workspace.floats(a.rows(), b.rows());
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multTransB(a.valueF(), b.valueF(), c);
     return Tensor.result("matmulTransB", c, g -> {
       FMatrixRMaj ga = Tensor.gradOfF(a);
@@ -221,7 +223,7 @@ public final class MatMul {
     for (int i = 0; i < rows; i++) {
       System.arraycopy(bias, 0, c.data, i * cols, cols);
     }
-    MatMulKernel k = kernel;
+    MatMulKernel k = kernel();
     k.multAdd(x.valueF(), w.valueF(), c);
     if (relu) {
       float[] y = c.data;

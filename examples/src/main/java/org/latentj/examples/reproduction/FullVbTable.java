@@ -1,8 +1,6 @@
 package org.latentj.examples.reproduction;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -93,10 +91,7 @@ public final class FullVbTable implements Callable<Integer> {
         + " the weights' log p - log q divided by N (the full-data bound / N); test bound:"
         + " E_q(theta)[ELBO(x; theta)], one weight draw per 500 digits.%n", epochs,
         train.numRows, test.numRows, t));
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("full-vb.md"), md, StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("full-vb.csv"), csv, StandardCharsets.UTF_8);
-    System.out.print(md);
+    TableFiles.write(out, "full-vb", md.toString(), csv.toString(), System.out);
     return 0;
   }
 }

@@ -1,8 +1,6 @@
 package org.latentj.examples.reproduction;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,10 +129,7 @@ public final class M2Table implements Callable<Integer> {
       summaries.add(new Summary(count, perSeed));
     }
     String md = markdown(training, train.size(), held.size(), test.size(), summaries);
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("m2.md"), md, StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("m2.csv"), csv(results), StandardCharsets.UTF_8);
-    System.out.print(md);
+    TableFiles.write(out, "m2", md, csv(results), System.out);
     return 0;
   }
 

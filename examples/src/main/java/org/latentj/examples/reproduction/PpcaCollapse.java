@@ -1,8 +1,6 @@
 package org.latentj.examples.reproduction;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +100,7 @@ public final class PpcaCollapse implements Callable<Integer> {
             + " sample eigenvalues.",
         String.format(Locale.ROOT, "Wall time %.1f s.", (System.nanoTime() - start) / 1e9));
     String md = PpcaReport.markdown("pPCA collapse (Lucas et al. 2019)", notes, results);
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("ppca-collapse.md"), md, StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("ppca-collapse.csv"), PpcaReport.csv(results),
-        StandardCharsets.UTF_8);
-    System.out.print(md);
+    TableFiles.write(out, "ppca-collapse", md, PpcaReport.csv(results), System.out);
     long matched = results.stream().filter(PpcaResult::collapseAsPredicted).count();
     System.err.printf(Locale.ROOT, "collapse as predicted at %d of %d noise levels%n", matched,
         results.size());

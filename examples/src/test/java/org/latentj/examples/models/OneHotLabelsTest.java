@@ -7,8 +7,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.latentj.examples.data.EmbeddedDigits;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
-import org.latentj.inference.data.Provenance;
 
 class OneHotLabelsTest {
 
@@ -52,7 +52,7 @@ class OneHotLabelsTest {
   @Test
   void aDataSetWithoutLabelsOrClassNamesIsRejected() {
     Dataset unlabelled = Dataset.of(new DMatrixRMaj(2, 3),
-        new Provenance("two rows", List.of()));
+        new DataProvenance("two rows", List.of()));
     assertThatThrownBy(() -> OneHotLabels.of(unlabelled))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no labels");

@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests as lower-case hex, for checkpoint checksums and data-set provenance. */
+/**
+ * SHA-256 digests as lower-case hex: the one helper for checkpoint checksums, data files and
+ * in-memory data sets.
+ */
 public final class Sha256 {
 
   private static final int CHUNK = 1 << 20;
@@ -17,7 +20,7 @@ public final class Sha256 {
   private Sha256() {}
 
   /** A fresh SHA-256 digest (every Java platform is required to provide one). */
-  static MessageDigest newDigest() {
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -25,9 +28,14 @@ public final class Sha256 {
     }
   }
 
-  /** The digest's result as 64 lower-case hex digits. */
-  static String hex(MessageDigest digest) {
+  /** The digest's result as 64 lower-case hex digits (Modified: digest, which is reset). */
+  public static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The SHA-256 of {@code data} as 64 lower-case hex digits. */
+  public static String of(byte[] data) {
+    return HexFormat.of().formatHex(newDigest().digest(data));
   }
 
   /** The SHA-256 of a file's whole content, e.g. a training set, as 64 lower-case hex digits. */

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.checkpoint.Sha256;
 
 /**
  * Reads a numeric CSV file into a {@link Dataset}: one example per line, cells separated by a
@@ -99,17 +100,17 @@ public final class CsvReader {
   public Dataset read(InputStream in, String name) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
-    MessageDigest md = SourceFile.newSha256();
+    MessageDigest md = Sha256.newDigest();
     CountingDigest counted = new CountingDigest(in, md);
     BufferedReader r = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8));
     Parsed p = parse(r, name);
     counted.transferTo(OutputStream.nullOutputStream());
-    SourceFile source = new SourceFile(name, counted.count, SourceFile.hex(md.digest()));
+    SourceFile source = new SourceFile(name, counted.count, Sha256.hex(md));
     DMatrixRMaj features = DMatrixRMaj.wrap(p.rows, p.featureCount,
         Arrays.copyOf(p.features, p.rows * p.featureCount));
     String header = p.headerLine > 0 ? " (" + HEADER_SKIPPED + ": line " + p.headerLine + ")"
         : "";
-    Dataset ds = Dataset.of(features, new Provenance("CSV " + name + header, List.of(source)));
+    Dataset ds = Dataset.of(features, new DataProvenance("CSV " + name + header, List.of(source)));
     return p.labels == null ? ds : ds.withLabels(Arrays.copyOf(p.labels, p.rows));
   }
 

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * A data set held in memory: features as an {@code n x d} matrix (row {@code i} is example
  * {@code i}), optional integer labels in {@code [0, classCount)}, optional class names and image
- * shape, and its {@link Provenance}.
+ * shape, and its {@link DataProvenance}.
  *
  * <p>The features are held either as a dense float64 matrix or, for 8-bit pixels read by
  * {@link IdxReader}, compactly as the bytes themselves ({@link #isCompact()}): Fashion-MNIST's
@@ -28,10 +28,10 @@ public final class Dataset {
   private final int[] labels;
   private final List<String> classNames;
   private final ImageShape imageShape;
-  private final Provenance provenance;
+  private final DataProvenance provenance;
 
   private Dataset(FeatureStore store, int[] labels, List<String> classNames,
-      ImageShape imageShape, Provenance provenance) {
+      ImageShape imageShape, DataProvenance provenance) {
     this.store = store;
     this.labels = labels;
     this.classNames = classNames;
@@ -42,7 +42,7 @@ public final class Dataset {
   /**
    * An unlabelled data set over {@code features} (Not copied: the data set owns it from now on).
    */
-  public static Dataset of(DMatrixRMaj features, Provenance provenance) {
+  public static Dataset of(DMatrixRMaj features, DataProvenance provenance) {
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(provenance, "provenance");
     if (features.numCols < 1) {
@@ -56,7 +56,7 @@ public final class Dataset {
    * An unlabelled data set over 8-bit values (Not copied), {@code rows x cols} row-major, read as
    * {@code b & 0xFF}.
    */
-  static Dataset ofBytes(byte[] values, int rows, int cols, Provenance provenance) {
+  static Dataset ofBytes(byte[] values, int rows, int cols, DataProvenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
     if (cols < 1) {
       throw new IllegalArgumentException("Dataset: features need at least one column, got "
@@ -131,7 +131,7 @@ public final class Dataset {
   }
 
   /** The same data with another provenance, e.g. a friendlier description of the same files. */
-  public Dataset withProvenance(Provenance newProvenance) {
+  public Dataset withProvenance(DataProvenance newProvenance) {
     Objects.requireNonNull(newProvenance, "newProvenance");
     return new Dataset(store, labels, classNames, imageShape, newProvenance);
   }
@@ -199,7 +199,7 @@ public final class Dataset {
     return Optional.ofNullable(imageShape);
   }
 
-  public Provenance provenance() {
+  public DataProvenance provenance() {
     return provenance;
   }
 

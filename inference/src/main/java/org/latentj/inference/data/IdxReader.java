@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.latentj.inference.checkpoint.Sha256;
 
 /**
  * Reads IDX files, the format of MNIST and its family (LeCun et al., "Gradient-based learning
@@ -152,8 +153,8 @@ public final class IdxReader {
     String description = labels == null ? "IDX " + images.source().name()
         : "IDX " + images.source().name() + " labelled by " + labels.source().name();
     // The pixels stay bytes (Dataset#isCompact): 1 byte a value, converted per minibatch.
-    Dataset ds = Dataset.ofBytes(images.data(), n, rows * cols, new Provenance(description, files))
-        .withImageShape(new ImageShape(rows, cols));
+    Dataset ds = Dataset.ofBytes(images.data(), n, rows * cols,
+        new DataProvenance(description, files)).withImageShape(new ImageShape(rows, cols));
     if (labels == null) {
       return ds;
     }
@@ -191,7 +192,7 @@ public final class IdxReader {
       throw new DataFileException(name, "empty file: the gzip stream decompresses to 0 bytes; "
           + "expected an IDX " + kind.noun + " file");
     }
-    MessageDigest md = SourceFile.newSha256();
+    MessageDigest md = Sha256.newDigest();
     try (InputStream raw = file.open();
         DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, CHUNK),
             md)) {
@@ -209,7 +210,7 @@ public final class IdxReader {
       for (int i = 0; i < dims.length; i++) {
         intDims[i] = (int) dims[i];
       }
-      return new Idx(intDims, data, new SourceFile(name, length, SourceFile.hex(md.digest())));
+      return new Idx(intDims, data, new SourceFile(name, length, Sha256.hex(md)));
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.checkpoint.Sha256;
 
 /**
  * Reads a folder of images (PNG, and whatever else {@code javax.imageio} reads: JPEG, BMP, GIF,
@@ -39,7 +40,7 @@ import org.ejml.data.DMatrixRMaj;
  * 0.114 B} (ITU-R BT.601, as PIL's {@code convert("L")}); both are rounded to integers. Alpha is
  * ignored.
  *
- * <p>Provenance: one {@link SourceFile} for the folder, whose SHA-256 covers, for each image in
+ * <p>DataProvenance: one {@link SourceFile} for the folder, whose SHA-256 covers, for each image in
  * reading order, its path relative to the folder (UTF-8), a NUL byte and its bytes.
  */
 public final class ImageFolderReader {
@@ -100,7 +101,7 @@ public final class ImageFolderReader {
 
   private static Dataset read(Path folder, List<Path> files, int[] labels, List<String> names)
       throws IOException {
-    MessageDigest md = SourceFile.newSha256();
+    MessageDigest md = Sha256.newDigest();
     long totalBytes = 0;
     DMatrixRMaj features = null;
     Path first = null;
@@ -132,8 +133,8 @@ public final class ImageFolderReader {
       }
       toGrey(img, features.data, i * height * width, rgbRow);
     }
-    String hash = SourceFile.hex(md.digest());
-    Provenance provenance = new Provenance("images in " + folder,
+    String hash = Sha256.hex(md);
+    DataProvenance provenance = new DataProvenance("images in " + folder,
         List.of(new SourceFile(folder.toString(), totalBytes, hash)));
     Dataset ds = Dataset.of(features, provenance).withImageShape(new ImageShape(height, width));
     return labels == null ? ds : ds.withLabels(labels, names);

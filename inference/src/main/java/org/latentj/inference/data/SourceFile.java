@@ -1,8 +1,7 @@
 package org.latentj.inference.data;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.latentj.inference.checkpoint.Sha256;
+
 import java.util.Objects;
 
 /**
@@ -31,20 +30,7 @@ public record SourceFile(String name, long bytes, String sha256) {
 
   /** The SHA-256 of {@code data} as 64 lower-case hex digits. */
   public static String sha256Of(byte[] data) {
-    return hex(newSha256().digest(data));
-  }
-
-  /** A fresh SHA-256 digest; every JDK ships one. */
-  static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JDK has no SHA-256", e);
-    }
-  }
-
-  static String hex(byte[] digest) {
-    return HexFormat.of().formatHex(digest);
+    return Sha256.of(data);
   }
 
   @Override

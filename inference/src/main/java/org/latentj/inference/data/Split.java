@@ -46,7 +46,7 @@ public final class Split {
     int[] tr = Arrays.copyOfRange(perm, validationSize, n);
     Arrays.sort(val);
     Arrays.sort(tr);
-    Provenance from = data.provenance();
+    DataProvenance from = data.provenance();
     Dataset train = data.subset(tr).withProvenance(from.derive("train split: " + tr.length
         + " of " + n + " rows (seed " + seed + ")"));
     Dataset validation = data.subset(val).withProvenance(from.derive("validation split: "

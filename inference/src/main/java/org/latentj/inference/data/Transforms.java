@@ -3,6 +3,7 @@ package org.latentj.inference.data;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -81,13 +82,10 @@ public final class Transforms {
   /** Fails naming {@code what} and the first row and column holding NaN or an infinity. */
   public static void requireFinite(String what, DMatrixRMaj m) {
     Objects.requireNonNull(m, () -> what + " is null");
-    double[] d = m.data;
-    int n = m.getNumElements();
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(d[i])) {
-        throw new IllegalArgumentException(what + " holds " + d[i] + " at row " + (i / m.numCols)
-            + ", column " + (i % m.numCols) + " (" + m.numRows + "x" + m.numCols + ")");
-      }
+    int i = NonFiniteScan.firstIndex(m.data, m.getNumElements());
+    if (i >= 0) {
+      throw new IllegalArgumentException(what + " holds "
+          + NonFiniteScan.at(m.data[i], i, m.numCols) + " (" + m.numRows + "x" + m.numCols + ")");
     }
   }
 

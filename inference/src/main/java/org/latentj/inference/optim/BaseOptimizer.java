@@ -11,6 +11,7 @@ import org.ejml.data.FMatrixRMaj;
 import org.latentj.model.Optimizer;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -271,8 +272,8 @@ abstract class BaseOptimizer implements Optimizer, FusedStep {
     for (int i = 0; i < n; i++) {
       double x = in.data[i];
       if (!Double.isFinite(x) || (nonNegative && x < 0)) {
-        throw new IllegalArgumentException(where + ": buffer '" + key + "' holds " + x
-            + " at row " + (i / in.numCols) + ", column " + (i % in.numCols)
+        throw new IllegalArgumentException(where + ": buffer '" + key + "' holds "
+            + NonFiniteScan.at(x, i, in.numCols)
             + (nonNegative ? "; entries must be finite and >= 0" : "; entries must be finite"));
       }
     }

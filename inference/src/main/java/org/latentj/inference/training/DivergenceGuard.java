@@ -4,6 +4,7 @@ import java.util.Map;
 import org.latentj.inference.optim.FusedStep;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
+import org.latentj.tensor.NonFiniteScan;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -69,12 +70,7 @@ public final class DivergenceGuard implements Svi.GradientHook {
 
   /** The first non-finite of the {@code n} elements of {@code d}, or else of {@code f}, described. */
   private static String firstNonFinite(double[] d, float[] f, int n, int cols) {
-    for (int i = 0; i < n; i++) {
-      double x = d != null ? d[i] : f[i];
-      if (!Double.isFinite(x)) {
-        return x + " at row " + (i / cols) + ", column " + (i % cols);
-      }
-    }
-    return null;
+    int i = d != null ? NonFiniteScan.firstIndex(d, n) : NonFiniteScan.firstIndex(f, n);
+    return i < 0 ? null : NonFiniteScan.at(d != null ? d[i] : f[i], i, cols);
   }
 }

@@ -4,10 +4,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.DynamicBinarizer;
 import org.latentj.inference.data.Minibatches;
-import org.latentj.inference.data.Provenance;
 import org.latentj.inference.data.Transforms;
 import org.latentj.model.Batch;
 import org.latentj.tensor.DType;
@@ -79,7 +79,7 @@ public final class MinibatchData implements EpochData {
   }
 
   private static Dataset wrap(DMatrixRMaj data) {
-    return Dataset.of(data, Provenance.inMemory("a matrix"));
+    return Dataset.of(data, DataProvenance.inMemory("a matrix"));
   }
 
   /**

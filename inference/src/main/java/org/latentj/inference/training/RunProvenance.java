@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.checkpoint.Provenance;
+import org.latentj.inference.checkpoint.Sha256;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.SourceFile;
 import org.latentj.tensor.MatMul;
@@ -70,7 +69,7 @@ public final class RunProvenance {
         listed.add(entry);
       }
       b.data(description + " (SHA-256 of the manifest of dataFiles)",
-          hex(digest().digest(manifest.toString().getBytes(StandardCharsets.UTF_8))));
+          Sha256.of(manifest.toString().getBytes(StandardCharsets.UTF_8)));
       b.put("dataFiles", listed);
     }
     b.put("examples", data.size());
@@ -108,7 +107,7 @@ public final class RunProvenance {
 
   /** SHA-256 of the values of {@code m} as big-endian float64, row by row. */
   static String valuesSha256(DMatrixRMaj m) {
-    MessageDigest digest = digest();
+    MessageDigest digest = Sha256.newDigest();
     ByteBuffer buffer = ByteBuffer.allocate(8 * 1024);
     int n = m.getNumElements();
     for (int i = 0; i < n; i++) {
@@ -121,7 +120,7 @@ public final class RunProvenance {
     }
     buffer.flip();
     digest.update(buffer);
-    return hex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   private static String rootMessage(Throwable e) {
@@ -130,17 +129,5 @@ public final class RunProvenance {
       t = t.getCause();
     }
     return t.getMessage();
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM lacks SHA-256, which every Java SE must have", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -17,6 +17,7 @@ import org.latentj.model.handlers.Handler;
 import org.latentj.nn.ModeScope;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.ComputeContext;
 import org.latentj.tensor.Workspace;
 
 /**
@@ -76,6 +77,7 @@ public final class Svi {
   private boolean gradientsZero;
   /** Reused by every step: a steady-state step allocates no matrices. */
   private final Workspace workspace = new Workspace();
+  private ComputeContext context;
 
   /**
    * Gives a handler to enter around the objective at each step, e.g. a scale that changes with
@@ -155,13 +157,30 @@ public final class Svi {
   }
 
   /**
+   * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
+   * context, so this model can compute unlike another in the same JVM; null runs in the
+   * caller's.
+   */
+  public Svi inContext(ComputeContext c) {
+    this.context = c;
+    return this;
+  }
+
+  /** The context steps run in, or null for the caller's. */
+  public ComputeContext context() {
+    return context;
+  }
+
+  /**
    * One update on {@code batch}; returns the mean bound per example (nats) before the update.
    * The tensors the step makes live in this Svi's {@link Workspace} and die when it returns.
+   * The step runs in this Svi's {@link #context()} when it has one.
    */
   public double step(Batch batch, UniformRandomProvider rng) {
     // The step's graph dies when it returns, so its matrices serve the next step.
     try (ModeScope training = ModeScope.training(model, guide);
-        Workspace w = workspace.enter()) {
+        Workspace w = workspace.enter();
+        ComputeContext.Scope in = context == null ? null : context.enter()) {
       return stepInWorkspace(batch, rng);
     }
   }

@@ -17,7 +17,7 @@ class DatasetTest {
         m.set(r, c, 10 * r + c);
       }
     }
-    return Dataset.of(m, Provenance.inMemory("sample")).withLabels(new int[] {2, 0, 1, 2},
+    return Dataset.of(m, DataProvenance.inMemory("sample")).withLabels(new int[] {2, 0, 1, 2},
         List.of("a", "b", "c"));
   }
 
@@ -35,7 +35,7 @@ class DatasetTest {
   @Test
   void labelsAreCopiedInAndOut() {
     int[] labels = {0, 1, 0, 1};
-    Dataset ds = Dataset.of(new DMatrixRMaj(4, 2), Provenance.inMemory("x")).withLabels(labels);
+    Dataset ds = Dataset.of(new DMatrixRMaj(4, 2), DataProvenance.inMemory("x")).withLabels(labels);
     labels[0] = 1;
     ds.labels().orElseThrow()[1] = 0;
     assertThat(ds.labels().orElseThrow()).containsExactly(0, 1, 0, 1);
@@ -77,7 +77,7 @@ class DatasetTest {
         .hasMessageContaining("label -1 at row 1");
     assertThatThrownBy(() -> ds.withImageShape(new ImageShape(2, 2)))
         .hasMessageContaining("image shape 2x2 has 4 pixels but the data has 3 columns");
-    Dataset unlabelled = Dataset.of(new DMatrixRMaj(2, 2), Provenance.inMemory("u"));
+    Dataset unlabelled = Dataset.of(new DMatrixRMaj(2, 2), DataProvenance.inMemory("u"));
     assertThatThrownBy(() -> unlabelled.label(0)).isInstanceOf(IllegalStateException.class);
     assertThat(unlabelled.labels()).isEmpty();
   }

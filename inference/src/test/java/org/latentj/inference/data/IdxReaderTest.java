@@ -70,7 +70,7 @@ class IdxReaderTest {
     assertPixels(ds.features(), 30);
     assertThat(ds.imageShape()).contains(new ImageShape(5, 2));
     assertThat(ds.labels().orElseThrow()).containsExactly(4, 5, 6);
-    // Provenance hashes the bytes as stored, i.e. compressed.
+    // DataProvenance hashes the bytes as stored, i.e. compressed.
     assertThat(ds.provenance().files().get(0).sha256()).isEqualTo(SourceFile.sha256Of(gz));
     assertThat(ds.provenance().files().get(0).bytes()).isEqualTo(gz.length);
   }

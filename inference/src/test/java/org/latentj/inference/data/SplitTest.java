@@ -18,7 +18,7 @@ class SplitTest {
       m.set(i, 0, i);
       m.set(i, 1, -i);
     }
-    return Dataset.of(m, Provenance.inMemory("rows"))
+    return Dataset.of(m, DataProvenance.inMemory("rows"))
         .withLabels(IntStream.range(0, n).map(i -> i % 10).toArray());
   }
 

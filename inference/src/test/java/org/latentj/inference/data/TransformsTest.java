@@ -13,7 +13,7 @@ import org.latentj.tensor.Rngs;
 class TransformsTest {
 
   private static Dataset of(int rows, int cols, double... values) {
-    return Dataset.of(DMatrixRMaj.wrap(rows, cols, values), Provenance.inMemory("t"));
+    return Dataset.of(DMatrixRMaj.wrap(rows, cols, values), DataProvenance.inMemory("t"));
   }
 
   @Test

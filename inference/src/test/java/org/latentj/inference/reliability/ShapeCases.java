@@ -12,10 +12,10 @@ import org.latentj.distributions.Bernoulli;
 import org.latentj.distributions.LaplaceHead;
 import org.latentj.distributions.NormalHead;
 import org.latentj.inference.data.DataFileException;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.IdxReader;
 import org.latentj.inference.data.ImageShape;
-import org.latentj.inference.data.Provenance;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Trainer;
 import org.latentj.inference.vae.VaeModel;
@@ -121,7 +121,7 @@ final class ShapeCases {
   }
 
   static Dataset inMemory(int rows, int cols) {
-    return Dataset.of(new DMatrixRMaj(rows, cols), Provenance.inMemory("test data"));
+    return Dataset.of(new DMatrixRMaj(rows, cols), DataProvenance.inMemory("test data"));
   }
 
   static Path write(Path dir, String name, byte[] bytes) throws IOException {

@@ -14,8 +14,8 @@ import org.latentj.distributions.Normal;
 import org.latentj.distributions.Poisson;
 import org.latentj.inference.data.CsvReader;
 import org.latentj.inference.data.DataFileException;
+import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
-import org.latentj.inference.data.Provenance;
 import org.latentj.inference.data.Transforms;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.Trainer;
@@ -172,7 +172,7 @@ final class ValueCases {
   }
 
   static Dataset dataset(double[][] rows) {
-    return Dataset.of(new DMatrixRMaj(rows), Provenance.inMemory("test data"));
+    return Dataset.of(new DMatrixRMaj(rows), DataProvenance.inMemory("test data"));
   }
 
   static Dataset csv(String text) throws IOException {

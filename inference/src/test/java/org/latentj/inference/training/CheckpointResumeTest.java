@@ -69,7 +69,7 @@ class CheckpointResumeTest {
   }
 
   static Provenance provenance(VaeSettings s, Svi svi) {
-    return RunProvenance.of(s.seed(), Dataset.of(data(), org.latentj.inference.data.Provenance
+    return RunProvenance.of(s.seed(), Dataset.of(data(), org.latentj.inference.data.DataProvenance
         .inMemory("two prototypes")), svi).component("vae", s).build();
   }
 

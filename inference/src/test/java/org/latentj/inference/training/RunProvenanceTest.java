@@ -27,7 +27,7 @@ class RunProvenanceTest {
 
   static Dataset data(List<SourceFile> files) {
     return Dataset.of(new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}}),
-        new org.latentj.inference.data.Provenance("toy | scaled", files));
+        new org.latentj.inference.data.DataProvenance("toy | scaled", files));
   }
 
   @Test

@@ -11,22 +11,22 @@ import java.util.Objects;
  * @param description what the data is and how it was derived
  * @param files the files read, in reading order; empty for data built in memory
  */
-public record Provenance(String description, List<SourceFile> files) {
+public record DataProvenance(String description, List<SourceFile> files) {
 
   /** Validates and copies the file list. */
-  public Provenance {
+  public DataProvenance {
     Objects.requireNonNull(description, "description");
     files = List.copyOf(files);
   }
 
   /** Data built in memory, with no file behind it. */
-  public static Provenance inMemory(String description) {
-    return new Provenance(description, List.of());
+  public static DataProvenance inMemory(String description) {
+    return new DataProvenance(description, List.of());
   }
 
   /** This provenance after one more derivation {@code step}, from the same files. */
-  public Provenance derive(String step) {
-    return new Provenance(description + " | " + step, files);
+  public DataProvenance derive(String step) {
+    return new DataProvenance(description + " | " + step, files);
   }
 
   @Override
