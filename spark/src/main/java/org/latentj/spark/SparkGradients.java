@@ -48,6 +48,14 @@ public final class SparkGradients implements Svi.GradientSource {
           + "parallel steps need keyed noise, so that each example draws the same numbers on"
           + " any partition (call svi.keyedNoise(seed))");
     }
+    if (!svi.buffers().isEmpty()) {
+      // Batch statistics and dropout counters live per replica; summing gradients cannot carry
+      // them, so a partitioned run would train a different model than one machine.
+      throw new IllegalArgumentException("SparkGradients: the model keeps state that is not"
+          + " trained (" + String.join(", ", svi.buffers().keySet()) + ": BatchNorm or Dropout);"
+          + " data-parallel training does not carry it between executors, so train it on one"
+          + " machine");
+    }
     int[] members = keyed.examples();
     long seed = keyed.seed();
     long t0 = System.nanoTime();

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.guice.Encoder;
+import org.latentj.inference.guice.PosteriorHead;
+import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.checkpoint.CheckpointStore;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.training.CheckpointListener;
@@ -19,6 +28,12 @@ import org.latentj.inference.training.EpochSummary;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
+import org.latentj.model.Head;
+import org.latentj.nn.BatchNorm;
+import org.latentj.nn.Initializer;
+import org.latentj.nn.Layer;
+import org.latentj.nn.Linear;
+import org.latentj.nn.Sequential;
 import org.latentj.tensor.Rngs;
 
 /**
@@ -149,5 +164,26 @@ class DataParallelTrainingTest {
     assertThatThrownBy(() -> TinyRun.train(svi, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("SparkGradients: the Svi draws ordered noise;");
+  }
+  @Test
+  void aModelWithUntrainedStateIsRefusedWithAClearMessage() {
+    // Batch norm's running statistics would be updated per replica and never reach the driver.
+    Svi svi = Guice.createInjector(Modules.override(new VaeModule(TinyRun.RECIPE.settings()))
+        .with(new AbstractModule() {
+          @Provides
+          @Singleton
+          @Encoder
+          Layer encoder(@PosteriorHead Head head, Initializer init) {
+            var rng = Rngs.derive(5, "encoder");
+            return new Sequential(List.of(new Linear(6, 5, init, rng), new BatchNorm(5),
+                new Linear(5, head.rawColumns(3), init, rng)));
+          }
+        })).getInstance(Svi.class).keyedNoise(TinyRun.NOISE_SEED);
+    svi.gradientSource(new SparkScaleOut(sc, 2, TaskFault.NONE).gradients(TinyRun.RECIPE,
+        TinyRun.data()));
+    assertThatThrownBy(() -> TinyRun.train(svi, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keeps state that is not trained (guide.encoder.network.layer1"
+            + ".runningMean");
   }
 }
