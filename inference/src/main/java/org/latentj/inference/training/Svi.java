@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.latentj.inference.optim.FusedStep;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
 import org.latentj.model.Loss;
@@ -73,14 +72,6 @@ public final class Svi {
      */
     double gradients(Svi svi, long step, Batch batch, UniformRandomProvider noise);
   }
-  /**
-   * The fused Adam pass is off unless {@code -Dlatentj.fusedStep=true}: measured on the idle
-   * machine (VaeBenchmark, 1 epoch, float32, one thread) it took 19.6 s against 14.7 s for the
-   * separate passes; the cause is not found yet (docs/performance.md).
-   */
-  private static final boolean FUSED_STEP = Boolean.getBoolean("latentj.fusedStep");
-  /** True after a fused step, which leaves every gradient zero: the next needs no zeroing. */
-  private boolean gradientsZero;
   /** Reused by every step: a steady-state step allocates no matrices. */
   private final Workspace workspace = new Workspace();
   private ComputeContext context;
@@ -192,11 +183,7 @@ public final class Svi {
   }
 
   private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
-    FusedStep fused = fusedStep();
-    if (!gradientsZero) {
-      optimizer.zeroGrad();
-    }
-    gradientsZero = false;
+    optimizer.zeroGrad();
     long step = optimizer.steps();
     double bound;
     try {
@@ -210,17 +197,6 @@ public final class Svi {
       }
       throw new TrainingDivergedException(optimizer.steps(), where + " (" + e.getMessage()
           + ")", e);
-    }
-    if (fused != null) {
-      for (GradientHook hook : hooks) {
-        ((DivergenceGuard) hook).checkBound(step, bound, parameters);
-      }
-      FusedStep.NonFinite bad = fused.stepIfFiniteThenZeroGrad();
-      if (bad != null) {
-        throw DivergenceGuard.diverged(step, bad);
-      }
-      gradientsZero = true;
-      return bound;
     }
     for (GradientHook hook : hooks) {
       hook.inspect(step, bound, parameters);
@@ -249,22 +225,6 @@ public final class Svi {
     Loss loss = loss(step, batch, noise);
     Gradients.backward(loss, model, guide);
     return loss.meanBound();
-  }
-
-  /**
-   * The optimizer as a {@link FusedStep} when the hooks are only divergence guards (whose scan
-   * it then does), else null: any other hook must see the gradients before the update.
-   */
-  private FusedStep fusedStep() {
-    if (!FUSED_STEP || hooks.isEmpty() || !(optimizer instanceof FusedStep f)) {
-      return null;
-    }
-    for (GradientHook hook : hooks) {
-      if (!(hook instanceof DivergenceGuard)) {
-        return null;
-      }
-    }
-    return f;
   }
 
   /** The objective's loss on {@code batch} under the step handlers, closed afterwards. */
