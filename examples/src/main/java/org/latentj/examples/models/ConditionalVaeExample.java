@@ -12,6 +12,8 @@ import org.latentj.examples.pictures.ImageGrid;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Transforms;
+import org.latentj.inference.evaluation.EvaluationData;
+import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.objectives.ImportanceWeightedElbo;
 import org.latentj.inference.optim.Adam;
@@ -105,15 +107,17 @@ public final class ConditionalVaeExample {
         vae.model(), vae.guide(), vae.model().parameterCount() + vae.guide().parameterCount(),
         train.size(), test.size(), epochs);
 
-    EpochPrinter printer = new EpochPrinter(() -> ConditionedEvaluation.meanBound(elbo,
-        vae.model(), vae.guide(), testX, testY, 500, Rngs.derive(seed, "test ELBO")), out);
+    Evaluator evaluator = new Evaluator(vae.model(), vae.guide());
+    EvaluationData testSet = EvaluationData.conditioned(testX, testY);
+    EpochPrinter printer = new EpochPrinter(() -> evaluator.meanBound(elbo, testSet, 500,
+        Rngs.derive(seed, "test ELBO")), out);
     new Trainer(svi, MinibatchData.conditioned(train.features(), trainY, batchSize)
         .dynamicallyBinarized())
         .addListener(printer)
         .fit(epochs, Rngs.derive(seed, "training"));
 
-    double testIwae = ConditionedEvaluation.meanBound(ImportanceWeightedElbo.of(IMPORTANCE_SAMPLES),
-        vae.model(), vae.guide(), testX, testY, 50, Rngs.derive(seed, "test IWAE"));
+    double testIwae = evaluator.meanBound(ImportanceWeightedElbo.of(IMPORTANCE_SAMPLES), testSet,
+        50, Rngs.derive(seed, "test IWAE"));
     out.printf(Locale.ROOT,
         "test IWAE bound, k = %d (importance-sampled log p(x | y)): %.2f%n",
         IMPORTANCE_SAMPLES, testIwae);
