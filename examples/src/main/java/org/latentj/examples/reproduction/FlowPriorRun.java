@@ -38,14 +38,14 @@ import org.latentj.tensor.Rngs;
  */
 final class FlowPriorRun {
 
-  private final IwaeData data;
+  private final ReproductionData data;
   private final IwaeBudget budget;
   private final int hidden;
   private final int latent;
   private final PrintStream log;
 
   /** Networks {@code 784-hidden-hidden-latent} and back, tanh (IWAE's shape, resized). */
-  FlowPriorRun(IwaeData data, IwaeBudget budget, int hidden, int latent, PrintStream log) {
+  FlowPriorRun(ReproductionData data, IwaeBudget budget, int hidden, int latent, PrintStream log) {
     this.data = data;
     this.budget = budget;
     this.hidden = hidden;
@@ -91,7 +91,7 @@ final class FlowPriorRun {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
 
     start = System.nanoTime();
-    DMatrixRMaj test = data.testImages(budget.evalImages());
+    DMatrixRMaj test = data.testSubset(budget.evalImages());
     Evaluator evaluator = new Evaluator(model, guide);
     int chunk = Math.min(budget.evalK(), 500);
     double[] logPx = evaluator.logLikelihood(test, budget.evalK(), chunk,

@@ -24,11 +24,11 @@ final class IwaeRun {
   /** Rows per forward pass while importance sampling: bounds memory whatever k is. */
   static final int ROWS_PER_PASS = 5000;
 
-  private final IwaeData data;
+  private final ReproductionData data;
   private final IwaeBudget budget;
   private final PrintStream log;
 
-  IwaeRun(IwaeData data, IwaeBudget budget, PrintStream log) {
+  IwaeRun(ReproductionData data, IwaeBudget budget, PrintStream log) {
     this.data = data;
     this.budget = budget;
     this.log = log;
@@ -48,7 +48,7 @@ final class IwaeRun {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
 
     start = System.nanoTime();
-    DMatrixRMaj test = data.testImages(budget.evalImages());
+    DMatrixRMaj test = data.testSubset(budget.evalImages());
     Evaluator evaluator = new Evaluator(net.model(), net.guide());
     int chunk = Math.min(budget.evalK(), 500);
     double[] logPx = evaluator.logLikelihood(test, budget.evalK(), chunk,

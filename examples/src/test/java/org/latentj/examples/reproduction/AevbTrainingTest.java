@@ -24,7 +24,7 @@ class AevbTrainingTest {
 
   @Test
   void stopsAreReachedInOrderAcrossEpochBoundaries() throws Exception {
-    DMatrixRMaj train = AevbData.firstRows(AevbDataset.binary(
+    DMatrixRMaj train = ReproductionData.firstRows(AevbDataset.binary(
         org.latentj.examples.data.EmbeddedDigits.train()), 250);
     AevbVae vae = AevbVae.create(AevbDataset.DIGITS, 784, 2, 250, 0.02, 1);
     AevbTraining t = new AevbTraining(vae, train, Rngs.create(2));
