@@ -61,23 +61,14 @@ public final class ConditionalVaeExample {
    * @param picture where the rows of generated digits were drawn
    */
   public record Report(List<EpochFigures> epochs, double testIwae, double generatedAgreement,
-      double realAgreement, Path picture) {
-
-    /** The test ELBO after the last epoch. */
-    public double testElbo() {
-      return epochs.get(epochs.size() - 1).testElbo();
-    }
-  }
+      double realAgreement, Path picture) implements EpochReport {}
 
   private ConditionalVaeExample() {}
 
   public static void main(String[] args) throws IOException {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path picture = Path.of(args.length > 1 ? args[1] : "conditional-vae-digits.png");
-    Dataset train = Transforms.scaleToUnit(EmbeddedDigits.train());
-    Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
-    run(ConditionalVaeSettings.digits(), train, test, epochs, BATCH_SIZE, picture,
-        System.out);
+    run(ConditionalVaeSettings.digits(), EmbeddedDigits.greyTrain(), EmbeddedDigits.greyTest(),
+        ExampleArgs.integer(args, 0, 5), BATCH_SIZE,
+        ExampleArgs.path(args, 1, "conditional-vae-digits.png"), System.out);
   }
 
   /**
