@@ -36,4 +36,31 @@ class AevbTrainingTest {
     assertThatThrownBy(() -> t.run(new long[] {700, 650}, (n, s) -> { }))
         .hasMessageContaining("non-decreasing");
   }
+
+  /**
+   * Stops inside epochs change nothing: the minibatches and draws are those of the plain loop
+   * AevbTraining ran before it used the Trainer.
+   */
+  @Test
+  void stoppedTrainingIsOnePlainLoopOfMinibatches() throws Exception {
+    DMatrixRMaj train = ReproductionData.firstRows(AevbDataset.binary(
+        org.latentj.examples.data.EmbeddedDigits.train()), 250);
+    AevbVae stopped = AevbVae.create(AevbDataset.DIGITS, 784, 2, 250, 0.02, 1);
+    new AevbTraining(stopped, train, Rngs.create(2)).run(new long[] {100, 260},
+        (n, s) -> { });
+    AevbVae byHand = AevbVae.create(AevbDataset.DIGITS, 784, 2, 250, 0.02, 1);
+    var rng = Rngs.create(2);
+    var data = org.latentj.inference.training.MinibatchData.of(train, AevbVae.MINIBATCH);
+    java.util.Iterator<org.latentj.model.Batch> epoch = null;
+    for (long seen = 0; seen < 350; ) {
+      if (epoch == null || !epoch.hasNext()) {
+        epoch = data.epoch(rng);
+      }
+      org.latentj.model.Batch batch = epoch.next();
+      byHand.svi().step(batch, rng);
+      seen += batch.size();
+    }
+    byHand.svi().parameters().forEach((name, p) -> assertThat(java.util.Arrays.equals(
+        stopped.svi().parameters().get(name).value().data, p.value().data)).as(name).isTrue());
+  }
 }
