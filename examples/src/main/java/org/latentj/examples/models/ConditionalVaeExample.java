@@ -12,6 +12,8 @@ import org.latentj.examples.pictures.ImageGrid;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.ImageShape;
 import org.latentj.inference.data.Transforms;
+import org.latentj.inference.evaluation.EvaluationData;
+import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.objectives.ImportanceWeightedElbo;
 import org.latentj.inference.optim.Adam;
@@ -59,23 +61,14 @@ public final class ConditionalVaeExample {
    * @param picture where the rows of generated digits were drawn
    */
   public record Report(List<EpochFigures> epochs, double testIwae, double generatedAgreement,
-      double realAgreement, Path picture) {
-
-    /** The test ELBO after the last epoch. */
-    public double testElbo() {
-      return epochs.get(epochs.size() - 1).testElbo();
-    }
-  }
+      double realAgreement, Path picture) implements EpochReport {}
 
   private ConditionalVaeExample() {}
 
   public static void main(String[] args) throws IOException {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path picture = Path.of(args.length > 1 ? args[1] : "conditional-vae-digits.png");
-    Dataset train = Transforms.scaleToUnit(EmbeddedDigits.train());
-    Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
-    run(ConditionalVaeSettings.digits(), train, test, epochs, BATCH_SIZE, picture,
-        System.out);
+    run(ConditionalVaeSettings.digits(), EmbeddedDigits.greyTrain(), EmbeddedDigits.greyTest(),
+        ExampleArgs.integer(args, 0, 5), BATCH_SIZE,
+        ExampleArgs.path(args, 1, "conditional-vae-digits.png"), System.out);
   }
 
   /**
@@ -105,15 +98,17 @@ public final class ConditionalVaeExample {
         vae.model(), vae.guide(), vae.model().parameterCount() + vae.guide().parameterCount(),
         train.size(), test.size(), epochs);
 
-    EpochPrinter printer = new EpochPrinter(() -> ConditionedEvaluation.meanBound(elbo,
-        vae.model(), vae.guide(), testX, testY, 500, Rngs.derive(seed, "test ELBO")), out);
+    Evaluator evaluator = new Evaluator(vae.model(), vae.guide());
+    EvaluationData testSet = EvaluationData.conditioned(testX, testY);
+    EpochPrinter printer = new EpochPrinter(() -> evaluator.meanBound(elbo, testSet, 500,
+        Rngs.derive(seed, "test ELBO")), out);
     new Trainer(svi, MinibatchData.conditioned(train.features(), trainY, batchSize)
         .dynamicallyBinarized())
         .addListener(printer)
         .fit(epochs, Rngs.derive(seed, "training"));
 
-    double testIwae = ConditionedEvaluation.meanBound(ImportanceWeightedElbo.of(IMPORTANCE_SAMPLES),
-        vae.model(), vae.guide(), testX, testY, 50, Rngs.derive(seed, "test IWAE"));
+    double testIwae = evaluator.meanBound(ImportanceWeightedElbo.of(IMPORTANCE_SAMPLES), testSet,
+        50, Rngs.derive(seed, "test IWAE"));
     out.printf(Locale.ROOT,
         "test IWAE bound, k = %d (importance-sampled log p(x | y)): %.2f%n",
         IMPORTANCE_SAMPLES, testIwae);

@@ -83,13 +83,9 @@ public final class ConvVaeExample {
   private ConvVaeExample() {}
 
   public static void main(String[] args) {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    int testImages = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    int k = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
-    Path output = Path.of(args.length > 3 ? args[3] : "runs/conv-vae");
-    run(Transforms.scaleToUnit(EmbeddedDigits.train()),
-        Transforms.scaleToUnit(EmbeddedDigits.test()), epochs, testImages, k, 1, output,
-        System.out);
+    run(EmbeddedDigits.greyTrain(), EmbeddedDigits.greyTest(), ExampleArgs.integer(args, 0, 10),
+        ExampleArgs.integer(args, 1, 1000), ExampleArgs.integer(args, 2, 5000), 1,
+        ExampleArgs.path(args, 3, "runs/conv-vae"), System.out);
   }
 
   /** Trains the MLP VAE and the conv VAE on {@code train}, evaluates both; prints and returns. */

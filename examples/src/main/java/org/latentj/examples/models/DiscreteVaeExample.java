@@ -45,10 +45,8 @@ public final class DiscreteVaeExample {
   private DiscreteVaeExample() {}
 
   public static void main(String[] args) {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    run(Transforms.scaleToUnit(EmbeddedDigits.train()),
-        Transforms.scaleToUnit(EmbeddedDigits.test()), 200, 50, epochs, 50, IMPORTANCE_SAMPLES,
-        1, System.out);
+    run(EmbeddedDigits.greyTrain(), EmbeddedDigits.greyTest(), 200, 50,
+        ExampleArgs.integer(args, 0, 10), 50, IMPORTANCE_SAMPLES, 1, System.out);
   }
 
   /** Trains both ways with {@code latents} bits and {@code hidden} tanh units; prints both. */

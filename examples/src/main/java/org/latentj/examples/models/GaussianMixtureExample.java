@@ -49,7 +49,7 @@ public final class GaussianMixtureExample {
   private GaussianMixtureExample() {}
 
   public static void main(String[] args) {
-    run(args.length > 0 ? Integer.parseInt(args[0]) : 2000, 1, System.out);
+    run(ExampleArgs.integer(args, 0, 2000), 1, System.out);
   }
 
   /** Draws the data with {@code seed}, trains for {@code steps} and prints to {@code out}. */

@@ -56,23 +56,14 @@ public final class HierarchicalVaeExample {
    * @param picture where the samples were drawn
    */
   public record Report(List<EpochFigures> epochs, double testIwae,
-      Map<String, Integer> activeUnits, Path picture) {
-
-    /** The test ELBO after the last epoch. */
-    public double testElbo() {
-      return epochs.get(epochs.size() - 1).testElbo();
-    }
-  }
+      Map<String, Integer> activeUnits, Path picture) implements EpochReport {}
 
   private HierarchicalVaeExample() {}
 
   public static void main(String[] args) throws IOException {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    Path picture = Path.of(args.length > 1 ? args[1] : "hierarchical-vae-samples.png");
-    Dataset train = Transforms.scaleToUnit(EmbeddedDigits.train());
-    Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
-    run(HierarchicalVaeSettings.iwaePaper(), train, test, epochs, BATCH_SIZE, picture,
-        System.out);
+    run(HierarchicalVaeSettings.iwaePaper(), EmbeddedDigits.greyTrain(),
+        EmbeddedDigits.greyTest(), ExampleArgs.integer(args, 0, 10), BATCH_SIZE,
+        ExampleArgs.path(args, 1, "hierarchical-vae-samples.png"), System.out);
   }
 
   /**

@@ -3,7 +3,6 @@ package org.latentj.examples.reproduction;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.data.FashionMnist;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.Transforms;
@@ -92,19 +91,19 @@ public enum AevbDataset {
    * Training and test matrices, prepared as described above. Fashion-MNIST is found by
    * {@link FashionMnist#locate(Path)} with {@code fashionFolder} (null: the usual search).
    */
-  public AevbData load(Path fashionFolder) throws IOException {
+  public ReproductionData load(Path fashionFolder) throws IOException {
     if (this == DIGITS) {
-      return new AevbData(binary(EmbeddedDigits.train()), binary(EmbeddedDigits.test()),
+      ReproductionData.Images digits = ReproductionData.images("digits", null);
+      return new ReproductionData(binary(digits.train()), binary(digits.test()),
           "embedded MNIST digits (8,000 train / 2,000 test), binarized at 0.5");
     }
-    Path folder = FashionMnist.locate(fashionFolder);
-    Dataset train = FashionMnist.train(folder);
-    Dataset test = FashionMnist.test(folder);
+    ReproductionData.Images fashion = ReproductionData.images("fashion", fashionFolder);
     if (this == FASHION) {
-      return new AevbData(binary(train), binary(test),
+      return new ReproductionData(binary(fashion.train()), binary(fashion.test()),
           "Fashion-MNIST (60,000 train / 10,000 test), binarized at 0.5");
     }
-    return new AevbData(dequantized(train, "train"), dequantized(test, "test"),
+    return new ReproductionData(dequantized(fashion.train(), "train"),
+        dequantized(fashion.test(), "test"),
         "Fashion-MNIST (60,000 train / 10,000 test), grey levels (k + u) / 256");
   }
 

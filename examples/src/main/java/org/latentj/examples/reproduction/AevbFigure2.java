@@ -57,7 +57,7 @@ public final class AevbFigure2 implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AevbDataset dataset = options.dataset();
-    AevbData data = options.load();
+    ReproductionData data = options.load();
     long[] stops = options.stops();
     Path folder = options.output("aevb-figure2");
     String name = dataset.cliName();
@@ -81,7 +81,7 @@ public final class AevbFigure2 implements Callable<Integer> {
       writeCurve(points, folder, name);
     }
     String md = table.markdown();
-    AevbTable.write(folder.resolve("figure2-" + name + ".md"), md);
+    TableFiles.writeText(folder.resolve("figure2-" + name + ".md"), md);
     out.print(md);
     return 0;
   }
@@ -97,7 +97,7 @@ public final class AevbFigure2 implements Callable<Integer> {
       csv.add(p.latentSize(), p.examples(), AevbTable.format("%.4f", p.trainBound()),
           AevbTable.format("%.4f", p.testBound()), AevbTable.format("%.2f", p.seconds()));
     }
-    AevbTable.write(folder.resolve("figure2-" + name + ".csv"), csv.csv());
+    TableFiles.writeText(folder.resolve("figure2-" + name + ".csv"), csv.csv());
     AevbFigure2Chart.write("AEVB Figure 2, " + name, points,
         folder.resolve("figure2-" + name + ".png"), 800, 600);
   }

@@ -53,7 +53,7 @@ public final class AevbFigure4 implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Figure 4 is drawn for --dataset digits or fashion, got " + dataset);
     }
-    AevbData data = options.load();
+    ReproductionData data = options.load();
     Path png = options.output("aevb-figure4").resolve("figure4-" + dataset.cliName() + ".png");
     out.println("AEVB Figure 4 on " + data.description() + "; Nz 2, " + options.examples
         + " examples; Adagrad " + options.stepSize + ", seed " + options.seed);

@@ -73,8 +73,8 @@ public final class AevbOptions {
   }
 
   /** The data, cut to {@code --train-rows} training rows. */
-  AevbData load() throws IOException {
-    AevbData data = dataset.load(fashionFolder);
+  ReproductionData load() throws IOException {
+    ReproductionData data = dataset.load(fashionFolder);
     return trainRows < data.train().numRows ? data.head(trainRows, Integer.MAX_VALUE) : data;
   }
 

@@ -30,7 +30,7 @@ public final class AevbRun {
    * first {@code evalExamples} rows of the training and of the test set, and prints one progress
    * line per evaluation to {@code progress}.
    */
-  public static Result train(AevbDataset dataset, AevbData data, int latentSize, long[] stops,
+  public static Result train(AevbDataset dataset, ReproductionData data, int latentSize, long[] stops,
       int evalExamples, double stepSize, long seed, PrintStream progress) throws Exception {
     long start = System.nanoTime();
     DMatrixRMaj train = data.train();

@@ -1,9 +1,5 @@
 package org.latentj.examples.reproduction;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,12 +72,5 @@ public final class AevbTable {
       s.append(String.join(",", row)).append('\n');
     }
     return s.toString();
-  }
-
-  /** Writes {@code text} to {@code file} as UTF-8, creating parent folders. */
-  public static void write(Path file, String text) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

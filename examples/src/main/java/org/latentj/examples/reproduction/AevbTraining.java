@@ -1,18 +1,21 @@
 package org.latentj.examples.reproduction;
 
 import java.util.Arrays;
-import java.util.Iterator;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.inference.training.MinibatchData;
-import org.latentj.model.Batch;
+import org.latentj.inference.training.Trainer;
+import org.latentj.inference.training.TrainingState;
 
 /**
  * Trains an {@link AevbVae} by minibatches of {@link AevbVae#MINIBATCH} shuffled training
  * examples, epoch after epoch, and stops at given counts of training examples seen to let a
  * {@link Stop} look at the model (evaluate it, measure its gradients). The paper's x axis is
  * examples seen, not epochs, so the stops fall inside epochs; a stop takes effect after the first
- * minibatch that reaches or passes its count.
+ * minibatch that reaches or passes its count. Each stretch of training is a {@link Trainer} run
+ * with a budget of examples ({@link Trainer#stopWhen}), resumed where the last one stopped, so
+ * the minibatches are those of one uninterrupted run.
  */
 public final class AevbTraining {
 
@@ -24,13 +27,13 @@ public final class AevbTraining {
 
   private final AevbVae vae;
   private final MinibatchData data;
-  private final UniformRandomProvider rng;
-  private Iterator<Batch> epoch;
-  private long examplesSeen;
+  private final RestorableUniformRandomProvider rng;
+  private TrainingPosition position = TrainingPosition.START;
+  private byte[] epochStartRng;
   private double trainingSeconds;
 
   /** Training of {@code vae} on the rows of {@code train}, shuffled and sampled with {@code rng}. */
-  public AevbTraining(AevbVae vae, DMatrixRMaj train, UniformRandomProvider rng) {
+  public AevbTraining(AevbVae vae, DMatrixRMaj train, RestorableUniformRandomProvider rng) {
     this.vae = vae;
     this.data = MinibatchData.of(train, AevbVae.MINIBATCH);
     this.rng = rng;
@@ -51,26 +54,26 @@ public final class AevbTraining {
     }
     for (long count : stops) {
       trainUntil(count);
-      stop.reached(examplesSeen, trainingSeconds);
+      stop.reached(examplesSeen(), trainingSeconds);
     }
   }
 
   /** Takes minibatch steps until at least {@code examples} examples have been seen. */
   public void trainUntil(long examples) {
-    long start = System.nanoTime();
-    while (examplesSeen < examples) {
-      if (epoch == null || !epoch.hasNext()) {
-        epoch = data.epoch(rng);
-      }
-      Batch batch = epoch.next();
-      vae.svi().step(batch, rng);
-      examplesSeen += batch.size();
+    if (examplesSeen() >= examples) {
+      return;
     }
+    long start = System.nanoTime();
+    TrainingState state = new Trainer(vae.svi(), data)
+        .stopWhen("reached " + examples + " examples", s -> s.examplesSeen() >= examples)
+        .resume(position, epochStartRng, Integer.MAX_VALUE, rng);
+    position = state.position();
+    epochStartRng = state.epochStartRngState();
     trainingSeconds += (System.nanoTime() - start) / 1e9;
   }
 
   public long examplesSeen() {
-    return examplesSeen;
+    return position.examplesSeen();
   }
 
   /** Seconds spent in training steps so far. */

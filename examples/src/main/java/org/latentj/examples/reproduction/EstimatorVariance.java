@@ -90,7 +90,7 @@ public final class EstimatorVariance implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    AevbData data = AevbDataset.DIGITS.load(null);
+    ReproductionData data = AevbDataset.DIGITS.load(null);
     DMatrixRMaj train = data.train();
     AevbVae vae = AevbVae.create(AevbDataset.DIGITS, train.numCols, latentSize, train.numRows,
         stepSize, seed);
@@ -116,10 +116,7 @@ public final class EstimatorVariance implements Callable<Integer> {
       out.printf(Locale.ROOT, "[%6.1f s] measured after %d examples%n",
           (System.nanoTime() - start) / 1e9, seen);
     });
-    String md = table.markdown();
-    AevbTable.write(output.resolve("estimator-variance.md"), md);
-    AevbTable.write(output.resolve("estimator-variance.csv"), table.csv());
-    out.print(md);
+    TableFiles.write(output, "estimator-variance", table.markdown(), table.csv(), out);
     out.printf(Locale.ROOT, "total %.1f s; wrote %s%n",
         (System.nanoTime() - start) / 1e9, output.resolve("estimator-variance.md"));
     return 0;
@@ -132,7 +129,7 @@ public final class EstimatorVariance implements Callable<Integer> {
       throw new IllegalArgumentException("--minibatches must be in [1, " + train.numRows / size
           + "], got " + minibatches);
     }
-    Tensor all = Tensor.constant(AevbData.firstRows(train, minibatches * size));
+    Tensor all = Tensor.constant(ReproductionData.firstRows(train, minibatches * size));
     List<Batch> batches = new ArrayList<>();
     for (int i = 0; i < minibatches; i++) {
       batches.add(Batch.of(all.rows(i * size, (i + 1) * size)));

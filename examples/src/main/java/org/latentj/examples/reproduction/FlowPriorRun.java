@@ -35,23 +35,16 @@ import org.latentj.tensor.Rngs;
  * ({@link IwaeNetwork}, {@link IwaeData}, the shortened IWAE schedule) with the ELBO (closed-form
  * KL where there is one, Monte Carlo otherwise) and scores it by the importance-sampled test
  * log p(x), the proposal being the trained posterior, flow included.
+ *
+ * @param data the IWAE table's images ({@link IwaeData})
+ * @param budget the schedule, minibatch size and evaluation effort
+ * @param hidden with {@code latent}: networks {@code 784-hidden-hidden-latent} and back, tanh
+ *     (IWAE's shape, resized)
+ * @param latent the size of z
+ * @param log where progress lines go
  */
-final class FlowPriorRun {
-
-  private final IwaeData data;
-  private final IwaeBudget budget;
-  private final int hidden;
-  private final int latent;
-  private final PrintStream log;
-
-  /** Networks {@code 784-hidden-hidden-latent} and back, tanh (IWAE's shape, resized). */
-  FlowPriorRun(IwaeData data, IwaeBudget budget, int hidden, int latent, PrintStream log) {
-    this.data = data;
-    this.budget = budget;
-    this.hidden = hidden;
-    this.latent = latent;
-    this.log = log;
-  }
+record FlowPriorRun(ReproductionData data, IwaeBudget budget, int hidden, int latent,
+    PrintStream log) {
 
   /** Test log p(x) per image, the test ELBO, and the seconds each part took. */
   record Result(PosteriorPriorConfig config, long seed, double[] logPx, double elbo,
@@ -91,7 +84,7 @@ final class FlowPriorRun {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
 
     start = System.nanoTime();
-    DMatrixRMaj test = data.testImages(budget.evalImages());
+    DMatrixRMaj test = data.testSubset(budget.evalImages());
     Evaluator evaluator = new Evaluator(model, guide);
     int chunk = Math.min(budget.evalK(), 500);
     double[] logPx = evaluator.logLikelihood(test, budget.evalK(), chunk,

@@ -2,10 +2,8 @@ package org.latentj.examples.reproduction;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,12 +92,11 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
     List<PosteriorPriorConfig> list = PosteriorPriorConfig.parseList(configs);
     IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, 1, maxEpochs), batch, evalK,
         evalImages);
-    IwaeData data = IwaeData.load("digits", null, trainImages);
+    ReproductionData data = IwaeData.load("digits", null, trainImages);
     Path folder = out != null ? out : Path.of("runs", "reproduction", "flows-priors");
     Files.createDirectories(folder);
     FlowPriorRun runner = new FlowPriorRun(data, budget, hidden, latent, log);
     List<FlowPriorRun.Result> results = new ArrayList<>();
-    Path md = folder.resolve("flows-priors.md");
     for (PosteriorPriorConfig config : list) {
       FlowPriorRun.Result r = runner.run(config, seed);
       results.add(r);
@@ -107,14 +104,13 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
               + " train %.1f s, eval %.1f s%n", config.name(), mean(r.logPx()), evalK,
           r.logPx().length, r.elbo(), r.trainSeconds(), r.evalSeconds());
       // rewritten after every configuration, so an interrupted run keeps what it finished
-      Files.writeString(md, markdown(data, budget, results), StandardCharsets.UTF_8);
-      writeCsv(folder.resolve("flows-priors.csv"), results);
+      TableFiles.write(folder, "flows-priors", markdown(data, budget, results), csv(results));
     }
     stdout.print(markdown(data, budget, results));
     return 0;
   }
 
-  private String markdown(IwaeData data, IwaeBudget budget, List<FlowPriorRun.Result> rs) {
+  private String markdown(ReproductionData data, IwaeBudget budget, List<FlowPriorRun.Result> rs) {
     StringBuilder s = new StringBuilder();
     s.append("| configuration | parameters | test log p(x) | +- SE | vs ").append(rs.get(0)
         .config().name()).append(" | +- SE (paired) | test ELBO | train s | eval s |\n");
@@ -142,7 +138,7 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
     return s.toString();
   }
 
-  private static void writeCsv(Path csv, List<FlowPriorRun.Result> rs) throws IOException {
+  private static String csv(List<FlowPriorRun.Result> rs) {
     StringBuilder s = new StringBuilder("image");
     for (FlowPriorRun.Result r : rs) {
       s.append(',').append(r.config().name());
@@ -155,8 +151,7 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
       }
       s.append('\n');
     }
-    Files.writeString(csv, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    return s.toString();
   }
 
   private static double mean(double[] v) {

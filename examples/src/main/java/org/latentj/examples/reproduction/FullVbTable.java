@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.models.FullVbTraining;
 import org.latentj.inference.data.Transforms;
 import picocli.CommandLine.Command;
@@ -65,10 +64,11 @@ public final class FullVbTable implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DMatrixRMaj train = Transforms.binarizeOnce(Transforms.scaleToUnit(EmbeddedDigits.train()),
-        seed).features();
-    DMatrixRMaj test = Transforms.binarizeOnce(Transforms.scaleToUnit(EmbeddedDigits.test()),
-        seed + 1).features();
+    ReproductionData.Images digits = ReproductionData.images("digits", null);
+    DMatrixRMaj train = Transforms.binarizeOnce(Transforms.scaleToUnit(digits.train()), seed)
+        .features();
+    DMatrixRMaj test = Transforms.binarizeOnce(Transforms.scaleToUnit(digits.test()), seed + 1)
+        .features();
     FullVbTraining t = new FullVbTraining(latent, hidden, epochs, evalEvery, batch, rate,
         initScale, seed);
     List<FullVbTraining.Curve> curves = List.of(

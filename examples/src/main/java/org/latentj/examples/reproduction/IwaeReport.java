@@ -1,10 +1,7 @@
 package org.latentj.examples.reproduction;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -24,15 +21,10 @@ final class IwaeReport {
 
   /** Appends {@code r} to {@code file}, writing the header first if the file is new or empty. */
   static void appendCsv(Path file, IwaeResult r) throws IOException {
-    StringBuilder s = new StringBuilder();
-    if (!Files.exists(file) || Files.size(file) == 0) {
-      s.append(CSV_HEADER).append('\n');
-    }
-    s.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.4f,%.4f,%d,%d,%d%n", r.config(),
-        r.seed(), r.epochs(), r.trainSeconds(), r.evalSeconds(), r.testElbo(), r.testLogPx(),
-        r.evalK(), r.evalImages(), r.activeUnits()));
-    Files.writeString(file, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    TableFiles.appendRow(file, CSV_HEADER, String.format(Locale.ROOT,
+        "%s,%d,%d,%.2f,%.2f,%.4f,%.4f,%d,%d,%d%n", r.config(), r.seed(), r.epochs(),
+        r.trainSeconds(), r.evalSeconds(), r.testElbo(), r.testLogPx(), r.evalK(),
+        r.evalImages(), r.activeUnits()));
   }
 
   /** The table, one row per configuration in {@code configs} that has results. */

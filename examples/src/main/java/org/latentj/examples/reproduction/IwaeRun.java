@@ -16,23 +16,17 @@ import org.latentj.tensor.Rngs;
  * Trains one configuration with one seed on dynamically binarized data and scores it on the
  * test images: the importance-sampled log p(x) (Burda et al. 2015, section 5, k = 5000 there),
  * the one-sample ELBO, and the active units (threshold 0.01, section 5.2).
+ *
+ * @param data the training images (grey, binarized per epoch) and the test images (binary)
+ * @param budget the schedule, minibatch size and evaluation effort
+ * @param log where progress lines go
  */
-final class IwaeRun {
+record IwaeRun(ReproductionData data, IwaeBudget budget, PrintStream log) {
 
   /** The threshold on {@code Var_x E_q[z_u | x]} of an active unit (Burda et al. 2015). */
   static final double ACTIVE_THRESHOLD = 0.01;
   /** Rows per forward pass while importance sampling: bounds memory whatever k is. */
   static final int ROWS_PER_PASS = 5000;
-
-  private final IwaeData data;
-  private final IwaeBudget budget;
-  private final PrintStream log;
-
-  IwaeRun(IwaeData data, IwaeBudget budget, PrintStream log) {
-    this.data = data;
-    this.budget = budget;
-    this.log = log;
-  }
 
   IwaeResult run(IwaeConfig config, long seed) {
     IwaeNetwork net = IwaeNetwork.build(config, data.pixelMeans(), seed);
@@ -48,7 +42,7 @@ final class IwaeRun {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
 
     start = System.nanoTime();
-    DMatrixRMaj test = data.testImages(budget.evalImages());
+    DMatrixRMaj test = data.testSubset(budget.evalImages());
     Evaluator evaluator = new Evaluator(net.model(), net.guide());
     int chunk = Math.min(budget.evalK(), 500);
     double[] logPx = evaluator.logLikelihood(test, budget.evalK(), chunk,

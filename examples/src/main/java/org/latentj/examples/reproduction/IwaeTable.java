@@ -2,7 +2,6 @@ package org.latentj.examples.reproduction;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class IwaeTable implements Callable<Integer> {
     List<IwaeConfig> list = IwaeConfig.parseList(configs);
     IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, epochsScale, maxEpochs), batch,
         evalK, evalImages);
-    IwaeData data = IwaeData.load(dataset, fashionFolder, trainImages);
+    ReproductionData data = IwaeData.load(dataset, fashionFolder, trainImages);
     Path folder = out != null ? out : Path.of("runs", "reproduction", "iwae-" + dataset);
     Files.createDirectories(folder);
     Path csv = folder.resolve("iwae-" + dataset + ".csv");
@@ -117,13 +116,13 @@ public final class IwaeTable implements Callable<Integer> {
     }
     String md = IwaeReport.markdown("IWAE table (Burda et al. 2015, Table 1 style): " + dataset,
         notes(data, budget), list, results);
-    Files.writeString(folder.resolve("iwae-" + dataset + ".md"), md, StandardCharsets.UTF_8);
+    TableFiles.writeText(folder.resolve("iwae-" + dataset + ".md"), md);
     stdout.print(md);
     return 0;
   }
 
-  private List<String> notes(IwaeData data, IwaeBudget budget) {
-    int scored = data.testImages(budget.evalImages()).numRows;
+  private List<String> notes(ReproductionData data, IwaeBudget budget) {
+    int scored = data.testSubset(budget.evalImages()).numRows;
     return List.of(
         String.format(Locale.ROOT, "Data: %s, %d training images (dynamically binarized each"
             + " epoch), %d test images binarized once (seed %d); %s.", dataset,

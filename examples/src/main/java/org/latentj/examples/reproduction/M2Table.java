@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.StatUtils;
 import org.ejml.data.DMatrixRMaj;
-import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.models.BalancedLabels;
 import org.latentj.examples.models.M2;
 import org.latentj.examples.models.M2Training;
@@ -94,7 +93,8 @@ public final class M2Table implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Dataset all = Transforms.scaleToUnit(EmbeddedDigits.train());
+    ReproductionData.Images digits = ReproductionData.images("digits", null);
+    Dataset all = Transforms.scaleToUnit(digits.train());
     if (trainRows < all.size()) {
       all = all.rows(0, trainRows);
     }
@@ -104,7 +104,7 @@ public final class M2Table implements Callable<Integer> {
     }
     Dataset train = all.rows(0, all.size() - validation);
     Dataset held = all.rows(all.size() - validation, all.size());
-    Dataset test = Transforms.scaleToUnit(EmbeddedDigits.test());
+    Dataset test = Transforms.scaleToUnit(digits.test());
     // Once, not per label count: features() builds a fresh full matrix on each call.
     DMatrixRMaj trainX = train.features();
     int[] labels = train.labels().orElseThrow();

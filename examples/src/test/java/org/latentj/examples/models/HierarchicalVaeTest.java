@@ -2,6 +2,7 @@ package org.latentj.examples.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.latentj.examples.pictures.PixelProbabilities.assertPixelProbabilities;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.latentj.inference.evaluation.Evaluator;
+import org.latentj.inference.evaluation.EvaluationData;
 import org.latentj.inference.objectives.Elbo;
 import org.latentj.inference.objectives.ImportanceWeightedElbo;
 import org.latentj.inference.training.Svi;
@@ -45,17 +46,12 @@ class HierarchicalVaeTest {
   }
 
   private static double meanElbo(HierarchicalVae vae) {
-    return new Evaluator(vae.model(), vae.guide()).meanBound(new Elbo(), eval, 100,
-        Rngs.create(23));
+    return SmallDigits.meanElbo(vae.model(), vae.guide(), EvaluationData.of(eval));
   }
 
   @Test
   void trainingImprovesTheTestBoundByAClearMargin() {
-    // An untrained decoder says about 0.5 per pixel (-543 nats); three short epochs learn
-    // the stroke statistics.
-    assertThat(before).isLessThan(-400);
-    assertThat(after).as("test ELBO before %.2f, after %.2f", before, after)
-        .isGreaterThan(before + 150);
+    SmallDigits.assertClearImprovement(before, after);
   }
 
   @Test
@@ -137,11 +133,7 @@ class HierarchicalVaeTest {
   @Test
   void generationDrawsPixelProbabilitiesWithoutData() {
     DMatrixRMaj means = trained.sampleMeans(7, Rngs.create(4));
-    assertThat(means.numRows).isEqualTo(7);
-    assertThat(means.numCols).isEqualTo(784);
-    for (double v : means.data) {
-      assertThat(v).isBetween(0.0, 1.0);
-    }
+    assertPixelProbabilities(means, 7, 784);
     assertThat(trained.sampleMeans(7, Rngs.create(4)).data).containsExactly(means.data);
     assertThat(trained.sampleMeans(7, Rngs.create(5)).data).isNotEqualTo(means.data);
   }

@@ -13,7 +13,7 @@ class AevbDatasetTest {
 
   @Test
   void digitsAreBinarizedAtOneHalf() throws Exception {
-    AevbData d = AevbDataset.DIGITS.load(null);
+    ReproductionData d = AevbDataset.DIGITS.load(null);
     assertThat(d.train().numRows).isEqualTo(8000);
     assertThat(d.test().numRows).isEqualTo(2000);
     DMatrixRMaj grey = EmbeddedDigits.train().features();

@@ -11,6 +11,14 @@ import org.latentj.tensor.Rngs;
 
 class AevbTrainingTest {
 
+  /** 250 rows: batches of 100, 100, 50 per epoch. */
+  private static final DMatrixRMaj TRAIN = ReproductionData.firstRows(AevbDataset.binary(
+      org.latentj.examples.data.EmbeddedDigits.train()), 250);
+
+  private static AevbVae vae() {
+    return AevbVae.create(AevbDataset.DIGITS, 784, 2, 250, 0.02, 1);
+  }
+
   @Test
   void logSpacedPointsRunFromFirstToLastInWholeMinibatches() {
     long[] p = AevbTraining.logSpaced(10_000, 1_000_000, 5);
@@ -24,10 +32,8 @@ class AevbTrainingTest {
 
   @Test
   void stopsAreReachedInOrderAcrossEpochBoundaries() throws Exception {
-    DMatrixRMaj train = AevbData.firstRows(AevbDataset.binary(
-        org.latentj.examples.data.EmbeddedDigits.train()), 250);
-    AevbVae vae = AevbVae.create(AevbDataset.DIGITS, 784, 2, 250, 0.02, 1);
-    AevbTraining t = new AevbTraining(vae, train, Rngs.create(2));
+    AevbVae vae = vae();
+    AevbTraining t = new AevbTraining(vae, TRAIN, Rngs.create(2));
     List<Long> seen = new ArrayList<>();
     // 250 rows: batches of 100, 100, 50 per epoch, so the counts go 100, 200, 250, 350, ...
     t.run(new long[] {0, 100, 260, 600}, (n, s) -> seen.add(n));
@@ -35,5 +41,30 @@ class AevbTrainingTest {
     assertThat(vae.svi().optimizer().steps()).isEqualTo(7);
     assertThatThrownBy(() -> t.run(new long[] {700, 650}, (n, s) -> { }))
         .hasMessageContaining("non-decreasing");
+  }
+
+  /**
+   * Stops inside epochs change nothing: the minibatches and draws are those of the plain loop
+   * AevbTraining ran before it used the Trainer.
+   */
+  @Test
+  void stoppedTrainingIsOnePlainLoopOfMinibatches() throws Exception {
+    AevbVae stopped = vae();
+    new AevbTraining(stopped, TRAIN, Rngs.create(2)).run(new long[] {100, 260},
+        (n, s) -> { });
+    AevbVae byHand = vae();
+    var rng = Rngs.create(2);
+    var data = org.latentj.inference.training.MinibatchData.of(TRAIN, AevbVae.MINIBATCH);
+    java.util.Iterator<org.latentj.model.Batch> epoch = null;
+    for (long seen = 0; seen < 350; ) {
+      if (epoch == null || !epoch.hasNext()) {
+        epoch = data.epoch(rng);
+      }
+      org.latentj.model.Batch batch = epoch.next();
+      byHand.svi().step(batch, rng);
+      seen += batch.size();
+    }
+    byHand.svi().parameters().forEach((name, p) -> assertThat(java.util.Arrays.equals(
+        stopped.svi().parameters().get(name).value().data, p.value().data)).as(name).isTrue());
   }
 }

@@ -2,6 +2,7 @@ package org.latentj.examples.reproduction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.latentj.examples.pictures.PixelProbabilities.assertPixelProbabilities;
 
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -87,12 +88,7 @@ class AevbVaeTest {
 
   @Test
   void priorSamplesAreDecoderMeansInTheUnitInterval() {
-    DMatrixRMaj s = VAE.priorSamples(4, Rngs.create(1));
-    assertThat(s.numRows).isEqualTo(4);
-    assertThat(s.numCols).isEqualTo(784);
-    for (double v : s.data) {
-      assertThat(v).isBetween(0.0, 1.0);
-    }
+    assertPixelProbabilities(VAE.priorSamples(4, Rngs.create(1)), 4, 784);
   }
 
   private static double[] values(Parameter p) {

@@ -54,8 +54,8 @@ class IwaePartsTest {
 
   @Test
   void trainingDataStaysGreyAndTheTestSetIsOneFixedBinaryDraw() throws Exception {
-    IwaeData a = IwaeData.load("digits", null, 50);
-    IwaeData b = IwaeData.load("digits", null, 50);
+    ReproductionData a = IwaeData.load("digits", null, 50);
+    ReproductionData b = IwaeData.load("digits", null, 50);
     assertThat(a.train().numRows).isEqualTo(50);
     assertThat(a.test().numRows).isEqualTo(2000);
     boolean grey = false;
@@ -68,8 +68,8 @@ class IwaePartsTest {
       assertThat(v == 0 || v == 1).isTrue();
     }
     assertThat(a.test().data).isEqualTo(b.test().data);
-    assertThat(a.testImages(7).numRows).isEqualTo(7);
-    assertThat(a.testImages(0).numRows).isEqualTo(2000);
+    assertThat(a.testSubset(7).numRows).isEqualTo(7);
+    assertThat(a.testSubset(0).numRows).isEqualTo(2000);
     assertThatThrownBy(() -> IwaeData.load("mnist", null, 0)).hasMessageContaining("mnist");
   }
 

@@ -2,6 +2,7 @@ package org.latentj.inference.evaluation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.inference.objectives.LogWeights;
@@ -12,6 +13,7 @@ import org.latentj.model.Objective;
 import org.latentj.model.Program;
 import org.latentj.model.Trace;
 import org.latentj.nn.ModeScope;
+import org.latentj.tensor.ComputeContext;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Tensor;
@@ -21,31 +23,70 @@ import org.latentj.tensor.Workspace;
  * Honest figures for a trained model, in nats per example, computed with no gradient graph:
  * a bound's mean over a data set, the importance-sampled log-likelihood, and active units.
  * Every figure is computed in evaluation mode ({@link org.latentj.nn.Module#setTraining}: running
- * statistics, no dropout), and model and guide are put back in their mode afterwards.
+ * statistics, no dropout), and model and guide are put back in their mode afterwards. Data come
+ * as {@link EvaluationData} (examples, and a condition for a conditional model), or as a bare
+ * matrix of examples; either is served in minibatches of consecutive rows in the model's dtype.
+ *
+ * <p>Like a training step ({@code Svi.inContext}), every figure runs in the model's
+ * {@link ComputeContext} when it is given one ({@link #inContext}, e.g. with
+ * {@code svi.context()}): its kernel does the products and its validation switch holds, whatever
+ * the calling thread entered.
  */
 public final class Evaluator {
 
   private final Program model;
   private final Program guide;
+  private ComputeContext context;
 
   public Evaluator(Program model, Program guide) {
     this.model = model;
     this.guide = guide;
   }
 
+  /**
+   * Computes every figure in {@code c} (its kernel and validation); null computes in the
+   * caller's context.
+   *
+   * @throws IllegalArgumentException when {@code c} computes in another dtype than the guide's
+   *     parameters
+   */
+  public Evaluator inContext(ComputeContext c) {
+    if (c != null && c.dtype() != guide.dtype()) {
+      throw new IllegalArgumentException("Evaluator: the context computes in " + c.dtype()
+          + " but the model's parameters are " + guide.dtype() + "; give the context the"
+          + " model's dtype (ComputeContext.withDtype)");
+    }
+    this.context = c;
+    return this;
+  }
+
+  /** The context figures are computed in, or null for the caller's. */
+  public ComputeContext context() {
+    return context;
+  }
+
   /** The mean of {@code objective}'s per-example bound over {@code data}, in minibatches. */
   public double meanBound(Objective objective, DMatrixRMaj data, int batchSize,
       UniformRandomProvider rng) {
-    double total = 0;
-    try (ModeScope eval = ModeScope.evaluation(model, guide);
-        GradMode.Scope off = GradMode.disable()) {
-      for (int from = 0; from < data.numRows; from += batchSize) {
-        int to = Math.min(data.numRows, from + batchSize);
-        Tensor bound = objective.bound(model, guide, Batch.of(rows(data, from, to, guide.dtype())), rng);
-        total += bound.sum().item();
+    return meanBound(objective, EvaluationData.of(data), batchSize, rng);
+  }
+
+  /**
+   * The mean of {@code objective}'s per-example bound over {@code data}, {@code batchSize}
+   * examples at a time; with {@code ImportanceWeightedElbo.of(k)} and a conditioned data set it
+   * is the importance-sampled estimate of {@code log p(x | y)} with k samples.
+   */
+  public double meanBound(Objective objective, EvaluationData data, int batchSize,
+      UniformRandomProvider rng) {
+    requirePositive("meanBound: batchSize", batchSize);
+    return evaluating(() -> {
+      double total = 0;
+      for (int from = 0; from < data.size(); from += batchSize) {
+        int to = Math.min(data.size(), from + batchSize);
+        total += objective.bound(model, guide, batch(data, from, to), rng).sum().item();
       }
-    }
-    return total / data.numRows;
+      return total / data.size();
+    });
   }
 
   /**
@@ -54,19 +95,25 @@ public final class Evaluator {
    */
   public double[] bounds(Objective objective, DMatrixRMaj data, int batchSize,
       EvaluationNoise noise) {
-    double[] out = new double[data.numRows];
-    try (ModeScope eval = ModeScope.evaluation(model, guide);
-        GradMode.Scope off = GradMode.disable()) {
-      for (int from = 0; from < data.numRows; from += batchSize) {
-        int to = Math.min(data.numRows, from + batchSize);
-        Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
-        Tensor bound = objective.bound(model, guide, batch, noise.forRows(from, to, 0));
+    return bounds(objective, EvaluationData.of(data), batchSize, noise);
+  }
+
+  /** As {@link #bounds(Objective, DMatrixRMaj, int, EvaluationNoise)}, for any data set. */
+  public double[] bounds(Objective objective, EvaluationData data, int batchSize,
+      EvaluationNoise noise) {
+    requirePositive("bounds: batchSize", batchSize);
+    return evaluating(() -> {
+      double[] out = new double[data.size()];
+      for (int from = 0; from < data.size(); from += batchSize) {
+        int to = Math.min(data.size(), from + batchSize);
+        Tensor bound = objective.bound(model, guide, batch(data, from, to),
+            noise.forRows(from, to, 0));
         for (int i = from; i < to; i++) {
           out[i] = bound.get(i - from);
         }
       }
-    }
-    return out;
+      return out;
+    });
   }
 
   /**
@@ -90,18 +137,26 @@ public final class Evaluator {
    */
   public double[] logLikelihood(DMatrixRMaj data, int k, int chunk, int examplesPerBatch,
       EvaluationNoise noise) {
+    return logLikelihood(EvaluationData.of(data), k, chunk, examplesPerBatch, noise);
+  }
+
+  /**
+   * As {@link #logLikelihood(DMatrixRMaj, int, int, int, EvaluationNoise)}, for any data set:
+   * for a conditioned one, the estimate of log p(x | y).
+   */
+  public double[] logLikelihood(EvaluationData data, int k, int chunk, int examplesPerBatch,
+      EvaluationNoise noise) {
     if (k < 1 || chunk < 1 || examplesPerBatch < 1) {
       throw new IllegalArgumentException("logLikelihood: k, chunk and examplesPerBatch must be"
           + " positive, got " + k + ", " + chunk + ", " + examplesPerBatch);
     }
-    double[] out = new double[data.numRows];
-    // Every chunk's graph dies once its log-sum-exp is read, so the chunks share one workspace.
-    Workspace workspace = new Workspace();
-    try (ModeScope eval = ModeScope.evaluation(model, guide);
-        GradMode.Scope off = GradMode.disable()) {
-      for (int from = 0; from < data.numRows; from += examplesPerBatch) {
-        int to = Math.min(data.numRows, from + examplesPerBatch);
-        Batch batch = Batch.of(rows(data, from, to, guide.dtype()));
+    return evaluating(() -> {
+      double[] out = new double[data.size()];
+      // Every chunk's graph dies once its log-sum-exp is read, so the chunks share one workspace.
+      Workspace workspace = new Workspace();
+      for (int from = 0; from < data.size(); from += examplesPerBatch) {
+        int to = Math.min(data.size(), from + examplesPerBatch);
+        Batch batch = batch(data, from, to);
         double[] running = new double[to - from];
         java.util.Arrays.fill(running, Double.NEGATIVE_INFINITY);
         for (int done = 0; done < k; done += chunk) {
@@ -122,8 +177,8 @@ public final class Evaluator {
           out[from + i] = running[i] - Math.log(k);
         }
       }
-    }
-    return out;
+      return out;
+    });
   }
 
   /**
@@ -145,20 +200,49 @@ public final class Evaluator {
    */
   public Map<String, UnitMoments> posteriorMoments(DMatrixRMaj data, int batchSize,
       EvaluationNoise noise) {
-    Map<String, UnitMoments> moments = new LinkedHashMap<>();
-    try (ModeScope eval = ModeScope.evaluation(model, guide);
-        GradMode.Scope off = GradMode.disable()) {
-      for (int from = 0; from < data.numRows; from += batchSize) {
-        int to = Math.min(data.numRows, from + batchSize);
-        Trace g = Trace.guide(guide, Batch.of(rows(data, from, to, guide.dtype())),
-            noise.forRows(from, to, 0));
+    return posteriorMoments(EvaluationData.of(data), batchSize, noise);
+  }
+
+  /** As {@link #posteriorMoments(DMatrixRMaj, int, EvaluationNoise)}, for any data set. */
+  public Map<String, UnitMoments> posteriorMoments(EvaluationData data, int batchSize,
+      EvaluationNoise noise) {
+    requirePositive("posteriorMoments: batchSize", batchSize);
+    return evaluating(() -> {
+      Map<String, UnitMoments> moments = new LinkedHashMap<>();
+      for (int from = 0; from < data.size(); from += batchSize) {
+        int to = Math.min(data.size(), from + batchSize);
+        Trace g = Trace.guide(guide, batch(data, from, to), noise.forRows(from, to, 0));
         for (Trace.Site s : g.sites()) {
           DMatrixRMaj mean = s.distribution().mean().to(DType.FLOAT64).value();
           moments.computeIfAbsent(s.name(), n -> new UnitMoments(mean.numCols)).addRows(mean);
         }
       }
+      return moments;
+    });
+  }
+
+  /**
+   * Runs {@code figure} as every figure is computed: in this evaluator's context (if any), in
+   * evaluation mode, with no gradient graph.
+   */
+  private <T> T evaluating(Supplier<T> figure) {
+    try (ComputeContext.Scope in = context == null ? null : context.enter();
+        ModeScope eval = ModeScope.evaluation(model, guide);
+        GradMode.Scope off = GradMode.disable()) {
+      return figure.get();
     }
-    return moments;
+  }
+
+  /** Rows {@code [from, to)} of {@code data} in the model's dtype. */
+  private Batch batch(EvaluationData data, int from, int to) {
+    return data.batch(from, to, guide.dtype());
+  }
+
+  private static void requirePositive(String what, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("Evaluator." + what + " must be positive, got "
+          + value);
+    }
   }
 
   private static double logAddExp(double a, double b) {
@@ -170,10 +254,5 @@ public final class Evaluator {
     }
     double max = Math.max(a, b);
     return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
-  }
-
-  /** Rows {@code [from, to)} as a constant tensor of {@code dtype} (the model's). */
-  static Tensor rows(DMatrixRMaj data, int from, int to, DType dtype) {
-    return Tensor.constant(data).rows(from, to).to(dtype);
   }
 }

@@ -37,8 +37,7 @@ public final class Checkpoints {
    */
   public static Checkpoint capture(Svi svi, TrainingState state, Provenance provenance) {
     long batches = state.batchesIntoEpoch();
-    TrainingPosition at = new TrainingPosition(batches > 0 ? state.epoch() - 1 : state.epoch(),
-        state.steps(), state.examplesSeen(), batches);
+    TrainingPosition at = state.position();
     Checkpoint.Builder b = builder(svi).rng(state.rng()).position(at).provenance(provenance);
     return b.epochStartRngState(batches > 0 ? state.epochStartRngState() : null).build();
   }

@@ -114,8 +114,9 @@ public final class MetricsListener implements TrainingListener {
     if (validation != null) {
       Svi svi = state.svi();
       Objective objective = validationObjective != null ? validationObjective : svi.objective();
-      bound = new Evaluator(svi.model(), svi.guide()).meanBound(objective, validation, batchSize,
-          Rngs.derive(seed, "validation"));
+      // In the run's own context, like its steps: the same kernel and validation switch.
+      bound = new Evaluator(svi.model(), svi.guide()).inContext(svi.context())
+          .meanBound(objective, validation, batchSize, Rngs.derive(seed, "validation"));
     }
     MetricsRecord record = MetricsRecord.of(summary, bound);
     records.add(record);

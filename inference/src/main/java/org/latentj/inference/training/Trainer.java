@@ -3,6 +3,7 @@ package org.latentj.inference.training;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.rng.RandomProviderState;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
@@ -23,6 +24,10 @@ public final class Trainer {
   private final Svi svi;
   private final EpochData data;
   private final List<TrainingListener> listeners = new ArrayList<>();
+  private final List<StopCondition> stopConditions = new ArrayList<>();
+
+  /** A reason to stop and the test that says when; see {@link #stopWhen}. */
+  private record StopCondition(String reason, Predicate<TrainingState> holds) {}
 
   public Trainer(Svi svi, EpochData data) {
     this.svi = svi;
@@ -31,6 +36,25 @@ public final class Trainer {
 
   public Trainer addListener(TrainingListener listener) {
     listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Stops the run after the first step at which {@code condition} holds, inside an epoch if need
+   * be, as {@link TrainingState#requestStopNow} does: the step's listeners have run, the
+   * listeners' {@code onTrainingEnd} (e.g. a {@link CheckpointListener}) see where the run
+   * stopped, and {@link #resume(TrainingPosition, byte[], int, RestorableUniformRandomProvider)}
+   * from there continues with the next minibatch as if the run had not stopped. A condition
+   * that holds when training starts stops it before any step. A step budget is
+   * {@code stopWhen("budget", s -> s.examplesSeen() >= n)}.
+   *
+   * @param reason the {@link TrainingState#stopReason()} when it stops the run
+   */
+  public Trainer stopWhen(String reason, Predicate<TrainingState> condition) {
+    if (reason == null || condition == null) {
+      throw new IllegalArgumentException("Trainer.stopWhen: reason and condition must be given");
+    }
+    stopConditions.add(new StopCondition(reason, condition));
     return this;
   }
 
@@ -73,6 +97,10 @@ public final class Trainer {
     TrainingState state = new TrainingState(svi, rng, epochsDone, at.examplesSeen());
     long skip = at.batchesIntoEpoch();
     listeners.forEach(l -> l.onTrainingStart(state));
+    if (checkStopConditions(state) && at.insideEpoch()) {
+      // Nothing is trained, so the run still stands inside its epoch, where it was.
+      state.startEpoch(epochsDone + 1, epochStartRng.clone(), skip);
+    }
     for (int epoch = epochsDone + 1; epoch <= epochs && state.stopReason() == null; epoch++) {
       state.startEpoch(epoch, skip > 0 ? epochStartRng.clone() : stateOf(rng), skip);
       listeners.forEach(l -> l.onEpochStart(state));
@@ -96,6 +124,7 @@ public final class Trainer {
         for (TrainingListener l : listeners) {
           l.onStep(state, bound);
         }
+        checkStopConditions(state);
       }
       if (cut) {
         if (state.batchesIntoEpoch() == 0) {
@@ -111,6 +140,17 @@ public final class Trainer {
     }
     listeners.forEach(l -> l.onTrainingEnd(state));
     return state;
+  }
+
+  /** Requests a stop for the first condition that holds; returns whether one did. */
+  private boolean checkStopConditions(TrainingState state) {
+    for (StopCondition c : stopConditions) {
+      if (c.holds().test(state)) {
+        state.requestStopNow(c.reason());
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

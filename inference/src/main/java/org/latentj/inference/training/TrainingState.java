@@ -1,6 +1,7 @@
 package org.latentj.inference.training;
 
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.latentj.inference.checkpoint.TrainingPosition;
 
 /**
  * Where a run is: the epoch under way (counting from 1), optimizer steps and examples seen, the
@@ -69,6 +70,17 @@ public final class TrainingState {
   /** Minibatches of the epoch under way done so far; 0 once it has ended. */
   public long batchesIntoEpoch() {
     return batchesIntoEpoch;
+  }
+
+  /**
+   * Where the run stands, as a checkpoint records it: the epochs finished (not counting one under
+   * way), steps, examples seen and the minibatches of the epoch under way done; with
+   * {@link #epochStartRngState()} it is what {@link Trainer#resume(TrainingPosition, byte[], int,
+   * RestorableUniformRandomProvider)} continues from.
+   */
+  public TrainingPosition position() {
+    long batches = batchesIntoEpoch;
+    return new TrainingPosition(batches > 0 ? epoch - 1 : epoch, steps(), examplesSeen, batches);
   }
 
   /** The generator's state when the epoch under way began (a copy), or null before any. */

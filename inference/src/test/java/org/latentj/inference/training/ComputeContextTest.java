@@ -1,19 +1,25 @@
 package org.latentj.inference.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.guice.TrainingModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.objectives.Elbo;
 import org.latentj.model.Batch;
+import org.latentj.model.Objective;
 import org.latentj.model.Validation;
 import org.latentj.nn.Activation;
 import org.latentj.tensor.ComputeContext;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.EjmlMatMulKernel;
 import org.latentj.tensor.MatMul;
 import org.latentj.tensor.MatMulKernel;
@@ -122,5 +128,51 @@ class ComputeContextTest {
       assertThat(ComputeContext.current()).isSameAs(unchecked);
     }
     assertThat(ComputeContext.current()).isSameAs(outer);
+  }
+
+  @Test
+  void theEvaluatorComputesInTheModelsContextLikeItsSteps() {
+    CountingKernel counting = new CountingKernel();
+    ComputeContext own = ComputeContext.processDefault().withKernel(counting)
+        .withValidation(false);
+    Svi svi = Guice.createInjector(new VaeModule(SMALL), TrainingModule.context(own))
+        .getInstance(Svi.class);
+    List<Object> seen = new ArrayList<>();
+    Objective watched = (model, guide, batch, rng) -> {
+      seen.add(MatMul.kernel());
+      seen.add(Validation.isEnabled());
+      return new Elbo().bound(model, guide, batch, rng);
+    };
+    DMatrixRMaj x = batch().data().value();
+
+    double inContext = new Evaluator(svi.model(), svi.guide()).inContext(svi.context())
+        .meanBound(watched, x, 2, Rngs.create(3));
+    int products = counting.calls;
+    double outside = new Evaluator(svi.model(), svi.guide()).meanBound(watched, x, 2,
+        Rngs.create(3));
+
+    assertThat(products).isPositive();
+    assertThat(counting.calls).isEqualTo(products); // the second evaluation used none of them
+    assertThat(seen).containsExactly(counting, false, counting, false, MatMul.kernel(), true,
+        MatMul.kernel(), true);
+    assertThat(inContext).isCloseTo(outside, within(1e-9));
+    assertThat(Validation.isEnabled()).isTrue();
+  }
+
+  @Test
+  void theEvaluatorRefusesAContextInAnotherDtypeThanTheModel() {
+    Svi f32 = Guice.createInjector(new VaeModule(SMALL), VaeModule.dtype(DType.FLOAT32))
+        .getInstance(Svi.class);
+    Evaluator evaluator = new Evaluator(f32.model(), f32.guide());
+    ComputeContext float64 = ComputeContext.processDefault().withDtype(DType.FLOAT64);
+    assertThatThrownBy(() -> evaluator.inContext(float64))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Evaluator: the context computes in float64 but the model's parameters are"
+            + " float32; give the context the model's dtype (ComputeContext.withDtype)");
+    ComputeContext float32 = float64.withDtype(DType.FLOAT32);
+    double bound = evaluator.inContext(float32).meanBound(new Elbo(),
+        batch().data().value(), 4, Rngs.create(3));
+    assertThat(bound).isFinite().isNegative();
+    assertThat(evaluator.context()).isSameAs(float32);
   }
 }
