@@ -25,6 +25,7 @@ import org.latentj.inference.training.MetricsRecord;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Trainer;
+import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
 import org.latentj.nn.Activation;
 import org.latentj.tensor.DType;
@@ -309,50 +310,75 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** Builds the model, continues or starts it, trains, then writes pictures and summary. */
   private int train(Plan plan, long started) throws IOException {
-    VaeSettings settings = plan.settings();
-    Path dir = plan.dir();
     MetricsListener metrics = metrics(plan);
-    StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
-    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
+    StepLog steps = logEverySteps > 0 ? new StepLog(plan.dir(), logEverySteps) : null;
     spark.requireCompatible(plan.run().data().binarize());
+    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
     try (StopSignals signals = StopSignals.install(); ScaleOut cluster = spark.connect()) {
       DType numbers = numbers(plan);
-      Vae vae = Vae.build(settings, numbers);
-      SparkOptions.plugInto(vae, cluster, settings, numbers, plan.data().train());
-      RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-      Provenance.Builder provenance = plan.run().addTo(
-          RunProvenance.of(settings.seed(), plan.data().train(), vae.svi()));
-      provenance.put(Run.DTYPE, numbers.toString());
-      if (spark.given()) {
-        provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
-      }
+      Vae vae = Vae.build(plan.settings(), numbers);
+      SparkOptions.plugInto(vae, cluster, plan.settings(), numbers, plan.data().train());
+      RestorableUniformRandomProvider rng = Rngs.derive(plan.settings().seed(), "training");
+      Provenance.Builder provenance = provenance(plan, vae, numbers);
       TrainingPosition at = continueFrom(plan, vae, rng, provenance);
       long perEpoch = printStart(plan, vae, at);
-      TrainingState state;
-      try (Progress progress = new Progress(spec.commandLine().getErr(),
-          Progress.interactive(), plan.run().training().epochs(), perEpoch, metrics)) {
-        Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
-            .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
-                .keepingPrevious())
-            .addListener(progress).addListener(signals);
-        state = (steps == null ? trainer : trainer.addListener(steps)).resume(at,
-            plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
-            plan.run().training().epochs(), rng);
+      List<TrainingListener> after = new ArrayList<>(List.of(signals));
+      if (steps != null) {
+        after.add(steps);
       }
+      TrainingState state = fit(plan, new Trainer(vae.svi(), batches(plan, numbers))
+          .addListener(metrics)
+          .addListener(CheckpointListener.every(checkpointEvery, plan.dir(), provenance.build())
+              .keepingPrevious()), metrics, after, at, perEpoch, rng);
       if (signals.received() != null) {
-        return interrupted(signals, state, at, perEpoch, dir);
+        return interrupted(signals, state, at, perEpoch, plan.dir());
       }
       signals.trainingDone("stopped after training, while writing pictures and test figures; "
-          + "the checkpoint of epoch " + state.epoch() + " is saved in " + dir + " ('latentj "
-          + "evaluate " + dir + "' and 'latentj sample " + dir + "' make what is missing)");
-      double trainingSeconds = (System.nanoTime() - started) / 1e9;
-      new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
-          steps == null ? List.of() : steps.points(), evalK,
-          summary(dir, vae, plan.run(), state, metrics.last(), trainingSeconds),
-          trainingSeconds, state);
+          + "the checkpoint of epoch " + state.epoch() + " is saved in " + plan.dir()
+          + " ('latentj evaluate " + plan.dir() + "' and 'latentj sample " + plan.dir()
+          + "' make what is missing)");
+      writeOutputs(plan, vae, metrics, steps, state, (System.nanoTime() - started) / 1e9);
     }
     return 0;
+  }
+
+  /** What the checkpoint records: seed, data, engine, the run's settings and its dtype. */
+  private Provenance.Builder provenance(Plan plan, Vae vae, DType numbers) {
+    Provenance.Builder provenance = plan.run().addTo(
+        RunProvenance.of(plan.settings().seed(), plan.data().train(), vae.svi()));
+    provenance.put(Run.DTYPE, numbers.toString());
+    if (spark.given()) {
+      provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
+    }
+    return provenance;
+  }
+
+  /**
+   * Runs {@code trainer} from {@code at} to the run's last epoch, the progress bar listening
+   * after the trainer's own listeners and before {@code after} (the stop signals, the step log).
+   */
+  private TrainingState fit(Plan plan, Trainer trainer, MetricsListener metrics,
+      List<TrainingListener> after, TrainingPosition at, long perEpoch,
+      RestorableUniformRandomProvider rng) {
+    try (Progress progress = new Progress(spec.commandLine().getErr(),
+        Progress.interactive(), plan.run().training().epochs(), perEpoch, metrics)) {
+      trainer.addListener(progress);
+      after.forEach(trainer::addListener);
+      return trainer.resume(at,
+          plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
+          plan.run().training().epochs(), rng);
+    }
+  }
+
+  /** The pictures, test figures, summary.json and run page of a finished run. */
+  private void writeOutputs(Plan plan, Vae vae, MetricsListener metrics, StepLog steps,
+      TrainingState state, double trainingSeconds) throws IOException {
+    new RunOutputs(vae, plan.data(), plan.dir(), spec.commandLine()).write(metrics,
+        steps == null ? List.of() : steps.points(), evalK,
+        summary(plan.dir(), vae, plan.run(), state, metrics.last(), trainingSeconds),
+        trainingSeconds, state);
   }
 
   /** Restores the previous run into {@code vae} and {@code rng}; the start for a new one. */
