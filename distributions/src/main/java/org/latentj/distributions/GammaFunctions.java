@@ -3,6 +3,7 @@ package org.latentj.distributions;
 import java.util.function.UnaryOperator;
 import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -155,7 +156,7 @@ final class GammaFunctions {
    */
   private static Tensor bySize(Tensor a, UnaryOperator<Tensor> small,
       UnaryOperator<Tensor> large) {
-    double[] d = a.value().data;
+    double[] d = a.to(DType.FLOAT64).value().data;
     int n = a.size();
     int big = 0;
     for (int i = 0; i < n; i++) {
@@ -173,7 +174,7 @@ final class GammaFunctions {
     for (int i = 0; i < n; i++) {
       mask.data[i] = d[i] >= SERIES_FROM ? 1.0 : 0.0;
     }
-    Tensor isLarge = Tensor.constant(mask);
+    Tensor isLarge = Tensor.constant(mask).to(a.dtype());
     Tensor isSmall = isLarge.neg().add(1.0);
     Tensor smallPart = small.apply(a.clamp(Double.MIN_NORMAL, SERIES_FROM)).mul(isSmall);
     Tensor largePart = large.apply(a.clamp(SERIES_FROM, Double.MAX_VALUE)).mul(isLarge);

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.Rngs;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -145,10 +146,11 @@ public final class MixtureOfDiagonalNormals implements Distribution {
     int n = batchSize;
     int d = eventSize();
     int k = components();
-    double[] w = mixtureLogits.value().data;
+    // Drawn in float64 whatever the model's dtype; the draw is returned in that dtype.
+    double[] w = mixtureLogits.to(DType.FLOAT64).value().data;
     boolean shared = mixtureLogits.rows() == 1;
-    double[] mu = means.value().data;
-    double[] lv = logVariances.value().data;
+    double[] mu = means.to(DType.FLOAT64).value().data;
+    double[] lv = logVariances.to(DType.FLOAT64).value().data;
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     DMatrixRMaj out = new DMatrixRMaj(n, d);
     for (int i = 0; i < n; i++) {
@@ -161,7 +163,7 @@ public final class MixtureOfDiagonalNormals implements Distribution {
         out.data[i * d + j] = mu[c * d + j] + Math.exp(0.5 * lv[c * d + j]) * normal.sample();
       }
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out).to(means.dtype());
   }
 
   /** {@code sum_k pi_k mu_k}: {@code n x d}. */

@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.Rngs;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -91,7 +92,7 @@ public final class Poisson implements Distribution {
     Checks.elements(FAMILY + ".logProb: value", value,
         k -> k >= 0 && k == Math.rint(k) && k != Double.POSITIVE_INFINITY,
         "must be a non-negative integer count");
-    double[] k = value.value().data;
+    double[] k = value.to(DType.FLOAT64).value().data;
     int size = value.size();
     DMatrixRMaj logFactorial = new DMatrixRMaj(value.rows(), value.cols());
     for (int i = 0; i < size; i++) {
@@ -99,7 +100,7 @@ public final class Poisson implements Distribution {
     }
     Tensor counts = value.detach();
     Tensor perColumn = counts.mul(logRate).sub(logRate.exp())
-        .sub(Tensor.constant(logFactorial));
+        .sub(Tensor.constant(logFactorial).to(value.dtype()));
     return Checks.noNaN(FAMILY + ".logProb", perColumn.rowSums());
   }
 
@@ -112,7 +113,7 @@ public final class Poisson implements Distribution {
 
   @Override
   public Tensor sample(UniformRandomProvider rng) {
-    double[] eta = logRate.value().data;
+    double[] eta = logRate.to(DType.FLOAT64).value().data;
     int size = logRate.size();
     DMatrixRMaj out = new DMatrixRMaj(logRate.rows(), logRate.cols());
     ZigguratSampler.NormalizedGaussian normal = null;
@@ -138,7 +139,7 @@ public final class Poisson implements Distribution {
         out.data[i] = Math.max(0.0, Math.rint(rate + Math.sqrt(rate) * normal.sample()));
       }
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out).to(logRate.dtype());
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.latentj.model.Distribution;
 import org.latentj.model.Validation;
 import org.latentj.tensor.GradMode;
 import org.latentj.tensor.Rngs;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -193,7 +194,7 @@ public final class StudentT implements Distribution {
         t.data[i * d + j] = normal.sample() / Math.sqrt(gamma.sample() / v);
       }
     }
-    return loc.add(scale.mul(Tensor.constant(t)));
+    return loc.add(scale.mul(Tensor.constant(t).to(scale.dtype())));
   }
 
   /** {@code loc} where {@code df > 1}; NaN (undefined) elsewhere. */
@@ -211,7 +212,7 @@ public final class StudentT implements Distribution {
         }
       }
     }
-    return any ? loc.add(Tensor.constant(undefined)) : loc;
+    return any ? loc.add(Tensor.constant(undefined).to(loc.dtype())) : loc;
   }
 
   /**
@@ -233,13 +234,15 @@ public final class StudentT implements Distribution {
     }
     Tensor factor;
     if (df == null) {
-      factor = Tensor.filled(n, d, fixedDf > 2 ? fixedDf / (fixedDf - 2) : 0.0);
+      factor = Tensor.filled(n, d, fixedDf > 2 ? fixedDf / (fixedDf - 2) : 0.0)
+          .to(scale.dtype());
     } else {
       // Clamped so that df / (df - 2) stays finite where the mask discards it.
       Tensor safe = df.clamp(Math.nextUp(2.0), Double.MAX_VALUE);
       factor = safe.div(safe.sub(2.0));
     }
-    factor = factor.mul(Tensor.constant(keep)).add(Tensor.constant(fill));
+    factor = factor.mul(Tensor.constant(keep).to(scale.dtype()))
+        .add(Tensor.constant(fill).to(scale.dtype()));
     return scale.square().mul(factor);
   }
 

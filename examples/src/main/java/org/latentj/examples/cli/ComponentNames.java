@@ -1,12 +1,15 @@
 package org.latentj.examples.cli;
 
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import com.google.inject.Module;
 import org.latentj.inference.guice.ComponentPlugin;
 import org.latentj.inference.guice.ComponentSpec;
 import org.latentj.inference.guice.Components;
+import org.latentj.inference.guice.FlowsModule;
 import picocli.CommandLine;
 
 /**
@@ -82,6 +85,23 @@ final class ComponentNames {
   static final class Priors extends Choices {
     Priors() {
       super(Components::priorNames);
+    }
+  }
+
+  static final class Networks extends Choices {
+    Networks() {
+      super(Components::networkNames);
+    }
+  }
+
+  /** The registered flows, after {@value FlowsModule#NONE} (no flow). */
+  static final class Flows extends Choices {
+    Flows() {
+      super(c -> {
+        Set<String> names = new LinkedHashSet<>(List.of(FlowsModule.NONE));
+        names.addAll(c.flowNames());
+        return names;
+      });
     }
   }
 }

@@ -39,14 +39,11 @@ final class EncodeCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   SplitName split;
 
-  @Option(names = "--examples", paramLabel = "N", defaultValue = "0",
-      description = "Encode only the first N examples (0: all). Default: ${DEFAULT-VALUE}.")
-  int examples;
+  @Mixin
+  FirstExamples examples;
 
-  @Option(names = "--data", paramLabel = "SOURCE",
-      description = "Encode another data set (as train's --data); its examples must have the "
-          + "model's input size. Default: the run's data.")
-  String data;
+  @Mixin
+  DataOverride data;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
       description = "The CSV file to write. Default: RUN_DIR/" + LATENTS + ".")
@@ -54,17 +51,17 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Commands.atLeast("--examples", examples, 0);
+    examples.check();
     Run run = runDir.open();
     Vae vae = run.vae();
-    RunData runData = run.data(data);
+    RunData runData = data.load(run);
     Dataset d = split == SplitName.TRAIN ? runData.train()
         : split == SplitName.TEST ? runData.test() : runData.validation();
     if (d == null) {
       throw new UsageException("--split validation: the run in " + runDir.runDir
           + " has no validation set (it was trained with --validation 0)");
     }
-    DMatrixRMaj x = examples > 0 ? Figures.firstRows(d.features(), examples) : d.features();
+    DMatrixRMaj x = examples.of(d.features());
     int n = x.numRows;
     int latent = vae.settings().latentSize();
     DMatrixRMaj means = new DMatrixRMaj(n, latent);

@@ -47,10 +47,39 @@ record Estimates(int examples, double elbo, int elboSamples, double logLikelihoo
       logPx = mean(logLikelihood(evaluator, data, k, Rngs.derive(seed, "evaluation log p(x)"),
           ticker));
     }
-    int active = evaluator.activeUnits(data, 500, ACTIVE_THRESHOLD,
-        Rngs.derive(seed, "evaluation active units")).get(VaeModel.LATENT);
+    int active = vae.hasFlow() ? activeUnits(vae, data)
+        : evaluator.activeUnits(data, 500, ACTIVE_THRESHOLD,
+            Rngs.derive(seed, "evaluation active units")).get(VaeModel.LATENT);
     return new Estimates(data.numRows, elbo, elboSamples, logPx, k, active,
         vae.settings().latentSize(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Active units of a flow posterior, whose mean has no closed form: the variance over the data
+   * of the estimated posterior means ({@link PosteriorMoments}).
+   */
+  private static int activeUnits(Vae vae, DMatrixRMaj data) {
+    int d = vae.settings().latentSize();
+    double[] sum = new double[d];
+    double[] squares = new double[d];
+    for (int from = 0; from < data.numRows; from += 500) {
+      DMatrixRMaj means = vae.encodeMeans(rows(data, from, Math.min(data.numRows, from + 500)));
+      for (int i = 0; i < means.numRows; i++) {
+        for (int j = 0; j < d; j++) {
+          double m = means.get(i, j);
+          sum[j] += m;
+          squares[j] += m * m;
+        }
+      }
+    }
+    int active = 0;
+    for (int j = 0; j < d; j++) {
+      double mean = sum[j] / data.numRows;
+      if (squares[j] / data.numRows - mean * mean > ACTIVE_THRESHOLD) {
+        active++;
+      }
+    }
+    return active;
   }
 
   /**

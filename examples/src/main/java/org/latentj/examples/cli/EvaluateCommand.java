@@ -45,18 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int elboSamples;
 
-  @Option(names = "--examples", paramLabel = "N", defaultValue = "0",
-      description = "Score only the first N test examples (0: all). Default: ${DEFAULT-VALUE}.")
-  int examples;
+  @Mixin
+  FirstExamples examples;
 
-  @Option(names = "--data", paramLabel = "SOURCE",
-      description = "Score another data set's test part (as train's --data); its examples must"
-          + " have the model's input size. Default: the run's data.")
-  String data;
+  @Mixin
+  DataOverride data;
 
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Seed of the estimates' noise. Default: the run's seed.")
-  Long seed;
+  @Mixin
+  SeedOverride seed;
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "Where to write the figures. Default: RUN_DIR/evaluation.json.")
@@ -69,15 +65,12 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Commands.atLeast("--samples", k, 0);
     Commands.atLeast("--elbo-samples", elboSamples, 1);
-    Commands.atLeast("--examples", examples, 0);
+    examples.check();
     Run run = runDir.open();
     Vae vae = run.vae();
-    RunData runData = run.data(data);
-    DMatrixRMaj test = runData.test().features();
-    if (examples > 0) {
-      test = Figures.firstRows(test, examples);
-    }
-    long s = seed != null ? seed : run.model().seed();
+    RunData runData = data.load(run);
+    DMatrixRMaj test = examples.of(runData.test().features());
+    long s = seed.of(run);
     Estimates e;
     try (Progress.Ticker ticker = EtaTicker.of(spec.commandLine().getErr(),
         "log p(x), k=" + k, test.numRows)) {

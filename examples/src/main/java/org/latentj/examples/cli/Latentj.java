@@ -95,6 +95,8 @@ public final class Latentj implements Runnable {
     EnumNames.register(cl, LatentGrid.Interpolation.class);
     EnumNames.register(cl, EncodeCommand.SplitName.class);
     EnumNames.register(cl, SampleCommand.Format.class);
+    cl.getSubcommands().get("train").getCommandSpec().usageMessage()
+        .footer(ChoicesHelp.footer());
     cl.setExecutionExceptionHandler(Latentj::handle);
     cl.setParameterExceptionHandler(Latentj::badArguments);
     return cl;

@@ -3,16 +3,10 @@ package org.latentj.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.latentj.inference.data.ImageShape;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The run folder, output file and pixel scale every picture command takes. */
-final class PictureOptions {
-
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
-  Path runDir;
+final class PictureOptions extends RunDirArgument {
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
       description = "The file to write. Default: a file in RUN_DIR named after the command.")
@@ -22,13 +16,11 @@ final class PictureOptions {
       description = "Draw each pixel as an N x N block. Default: ${DEFAULT-VALUE}.")
   int scale;
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec command;
-
   /** The run, after checking the scale; warns when its optimizer section is damaged. */
+  @Override
   Run open() throws IOException {
     Commands.atLeast("--scale", scale, 1);
-    return Run.openForReading(runDir, command.commandLine().getErr());
+    return super.open();
   }
 
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.latentj.inference.guice.ComponentSpec;
+import org.latentj.inference.guice.LikelihoodFactory;
 import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.data.FashionMnist;
 import org.latentj.inference.data.CsvReader;
@@ -191,7 +193,12 @@ final class RunData {
 
   /** Whether {@code likelihood} scores only values in [0, 1]. */
   static boolean needsUnitInterval(String likelihood) {
-    return ComponentNames.components().likelihood(likelihood).needsUnitInterval();
+    return family(likelihood).needsUnitInterval();
+  }
+
+  /** The registered family of a likelihood's spec ({@code student-t:5} is student-t's). */
+  private static LikelihoodFactory family(String likelihood) {
+    return ComponentNames.components().likelihood(ComponentSpec.parse(likelihood).name());
   }
 
   /** What was done to the data without being asked, one sentence each. */
@@ -232,7 +239,7 @@ final class RunData {
    * Bernoulli-type likelihood (which needs [0, 1]); names the set, row and column. CSV files
    * are checked as they are read, by line and column; this catches the other sources.
    */
-  void requireUnitInterval(String likelihood) {
+  private void requireUnitInterval(String likelihood) {
     for (Dataset d : new Dataset[] {train, validation, test}) {
       if (d == null) {
         continue;
@@ -249,6 +256,39 @@ final class RunData {
               + " needs values in [0, 1], but "
               + d.provenance().description() + " holds " + v + " at row " + (i / m.numCols)
               + ", column " + (i % m.numCols) + " (choose a gaussian or laplace likelihood)");
+        }
+      }
+    }
+  }
+
+  /**
+   * Fails (exit 1) when a value lies outside what {@code likelihood} scores: [0, 1] for the
+   * Bernoulli kind, whole numbers 0, 1, 2, ... for Poisson; names the set, row and column. With
+   * {@code binarize} dynamic the training set holds probabilities whose draws are 0 or 1, so only
+   * the held-out sets (binarized once) are checked for counts.
+   */
+  void requireSupport(String likelihood, Binarization binarize) {
+    switch (family(likelihood).support()) {
+      case UNIT_INTERVAL -> requireUnitInterval(likelihood);
+      case COUNTS -> requireCounts(likelihood, binarize == Binarization.DYNAMIC);
+      default -> { }
+    }
+  }
+
+  private void requireCounts(String likelihood, boolean skipTrain) {
+    for (Dataset d : new Dataset[] {skipTrain ? null : train, validation, test}) {
+      if (d == null) {
+        continue;
+      }
+      DMatrixRMaj m = d.features();
+      for (int i = 0; i < m.getNumElements(); i++) {
+        double v = m.data[i];
+        if (!(v >= 0 && v == Math.rint(v))) {
+          throw new IllegalArgumentException("--likelihood " + likelihood + " needs counts (0,"
+              + " 1, 2, ...), but " + d.provenance().description() + " holds " + v + " at row "
+              + (i / m.numCols) + ", column " + (i % m.numCols) + " (grey levels: add --binarize"
+              + " fixed or dynamic; real values: choose a gaussian, laplace or student-t"
+              + " likelihood)");
         }
       }
     }

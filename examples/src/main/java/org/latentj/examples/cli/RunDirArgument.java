@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code RUN_DIR} positional of the commands that read a trained run (a picocli mixin), and
- * opening it for reading with the damaged-optimizer warning on the command's stderr.
+ * opening it for reading with the damaged-optimizer warning on the command's stderr: the one
+ * way every command that reads a run loads it ({@link PictureOptions} adds the picture options).
  */
-final class RunDirArgument {
+class RunDirArgument {
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by train.")
   Path runDir;

@@ -32,17 +32,11 @@ final class SampleCommand implements Callable<Integer> {
   @Mixin
   PictureOptions picture;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "64",
-      description = "Samples to draw. Default: ${DEFAULT-VALUE}.")
-  int count;
+  @Mixin
+  GridOptions grid = new GridOptions(64);
 
-  @Option(names = "--columns", paramLabel = "N", defaultValue = "8",
-      description = "Images per grid row. Default: ${DEFAULT-VALUE}.")
-  int columns;
-
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Seed of the draws. Default: the run's seed.")
-  Long seed;
+  @Mixin
+  SeedOverride seed;
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "png (a grid of images) or csv (numbers). Default: png for image data, "
@@ -51,20 +45,19 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Commands.atLeast("--count", count, 1);
-    Commands.atLeast("--columns", columns, 1);
+    grid.check();
     Run run = picture.open();
-    long s = seed != null ? seed : run.model().seed();
+    long s = seed.of(run);
     Format f = format != null ? format : run.settings().data().isImages() ? Format.PNG : Format.CSV;
     Path file;
     if (f == Format.PNG) {
       file = picture.target(run, Run.SAMPLES);
-      Figures.samples(run.vae(), PictureOptions.shape(run), count, columns, picture.scale, s,
+      Figures.samples(run.vae(), PictureOptions.shape(run), grid.count, grid.columns, picture.scale, s,
           file);
     } else {
       file = picture.target(run, SAMPLES_CSV);
       Vae vae = run.vae();
-      DMatrixRMaj z = vae.samplePrior(count, Rngs.derive(s, "samples"));
+      DMatrixRMaj z = vae.samplePrior(grid.count, Rngs.derive(s, "samples"));
       List<String> header = new ArrayList<>(List.of("sample"));
       header.addAll(NumberCsv.columns("z", z.numCols));
       DMatrixRMaj x = vae.decodeMeans(z);

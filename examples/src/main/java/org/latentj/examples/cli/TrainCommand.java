@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.latentj.inference.checkpoint.Provenance;
 import org.latentj.inference.checkpoint.TrainingPosition;
 import org.latentj.inference.data.ImageShape;
+import org.latentj.distributions.NormalHead;
 import org.latentj.inference.guice.ComponentSpec;
+import org.latentj.inference.guice.PriorInputs;
 import org.latentj.inference.guice.TrainingSettings;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.scaleout.ScaleOut;
@@ -25,8 +28,12 @@ import org.latentj.inference.training.MetricsRecord;
 import org.latentj.inference.training.MinibatchData;
 import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Trainer;
+import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
+import org.latentj.model.Posterior;
 import org.latentj.nn.Activation;
+import org.latentj.nn.Initializer;
+import org.latentj.nn.Linear;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
@@ -71,7 +78,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Options that change the shape of the model's parameters. */
-  static final List<String> SHAPE_OPTIONS = List.of("--hidden", "--latent", "--likelihood");
+  static final List<String> SHAPE_OPTIONS = Stream.concat(
+      Stream.of("--hidden", "--latent", "--likelihood", "--prior"),
+      ArchitectureOptions.SHAPE_OPTIONS.stream()).toList();
 
   @Spec
   CommandSpec spec;
@@ -88,15 +97,19 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--likelihood", paramLabel = "FAMILY", defaultValue = "bernoulli",
       converter = ComponentNames.Likelihoods.class,
       completionCandidates = ComponentNames.Likelihoods.class,
-      description = "p(x|z): one of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description = "p(x|z): one of ${COMPLETION-CANDIDATES}, each described below. "
+          + "Default: ${DEFAULT-VALUE}.")
   String likelihood;
 
   @Option(names = "--prior", paramLabel = "PRIOR", defaultValue = "standard-normal",
       converter = ComponentNames.Priors.class,
       completionCandidates = ComponentNames.Priors.class,
-      description = "p(z): one of ${COMPLETION-CANDIDATES}, some with an argument after a colon"
-          + " (e.g. NAME:10). Default: ${DEFAULT-VALUE}.")
+      description = "p(z): one of ${COMPLETION-CANDIDATES}, some with a count after a colon"
+          + " (e.g. mog:10, vamp:50), each described below. Default: ${DEFAULT-VALUE}.")
   String prior;
+
+  @Mixin
+  ArchitectureOptions architecture;
 
   @Option(names = "--latent", paramLabel = "N", defaultValue = "20",
       description = "Latent dimensions (2 also draws manifold.png). Default: ${DEFAULT-VALUE}.")
@@ -218,7 +231,9 @@ final class TrainCommand implements Callable<Integer> {
     Commands.atLeast("--checkpoint-every", checkpointEvery, 1);
     Commands.atLeast("--log-every-steps", logEverySteps, 0);
     Commands.atLeast("--limit", limit, 0);
+    checkLikelihood();
     checkPrior();
+    architecture.check(latent, prior);
     if (resume != null && out != null) {
       throw new UsageException("--out cannot be combined with --resume: a resumed run "
           + "continues in its own folder");
@@ -228,11 +243,27 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** A prior's argument is the prior's to parse: it says at once if it cannot. */
+  /** A likelihood's argument ({@code student-t:5}) is its factory's to parse, at once. */
+  private void checkLikelihood() {
+    ComponentSpec spec = ComponentSpec.parse(likelihood);
+    try {
+      ComponentNames.components().likelihood(spec.name()).head(spec, 1);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--likelihood " + likelihood + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A prior's argument is the prior's to parse: it says at once if it cannot. It is built over
+   * a one-column stand-in encoder, as the data are not read yet.
+   */
   private void checkPrior() {
     ComponentSpec spec = ComponentSpec.parse(prior);
     try {
-      ComponentNames.components().prior(spec.name()).create(spec, latent, DType.FLOAT64);
+      Posterior encoder = new Posterior(new Linear(1, 2 * latent, Initializer.lecunUniform(),
+          Rngs.create(0)), NormalHead.meanAndLogVariance());
+      ComponentNames.components().prior(spec.name()).create(spec,
+          new PriorInputs(latent, DType.FLOAT64, encoder, 1, null));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--prior " + prior + ": " + e.getMessage());
     }
@@ -253,11 +284,28 @@ final class TrainCommand implements Callable<Integer> {
     plan.data().notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     MemoryEstimate.of(plan.settings(), numbers(plan), plan.run().training().batchSize(),
         plan.data().values()).requireFits("train");
+    Vae vae = model(plan);
     try (RunFolder folder = RunFolder.claim(plan.dir(), resume == null ? "--out" : "--resume")) {
       if (resume == null) {
         requireNoRun(plan.dir());
       }
-      return train(plan, started);
+      return train(plan, vae, started);
+    }
+  }
+
+  /**
+   * The model, built before the run folder is claimed so that settings no model can have
+   * (a conv network on images it cannot halve) fail with one line and leave nothing behind. A
+   * prior that starts at training rows gets them on a fresh run; a resumed one restores its own.
+   */
+  private Vae model(Plan plan) {
+    VaeSettings settings = plan.settings();
+    boolean rows = plan.previous() == null && ComponentNames.components()
+        .prior(settings.prior().name()).needsTrainingRows();
+    try {
+      return Vae.build(settings, numbers(plan), rows ? plan.data().train().features() : null);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -266,7 +314,8 @@ final class TrainCommand implements Callable<Integer> {
         .binarize(binarize).limit(limit).validation(validation).build();
     boolean unitInterval = RunData.needsUnitInterval(likelihood);
     RunData runData = RunData.load(dataSettings, seed, unitInterval);
-    VaeSettings settings = VaeSettings.builder().inputSize(runData.featureCount())
+    VaeSettings settings = architecture.applyTo(VaeSettings.builder(), runData)
+        .inputSize(runData.featureCount())
         .hiddenSizes(hidden).activation(activation).latentSize(latent).likelihood(likelihood)
         .prior(prior).objective(objective, particles).optimizer(optimizer, learningRate)
         .seed(seed).build();
@@ -287,14 +336,15 @@ final class TrainCommand implements Callable<Integer> {
     RunData runData = RunData.load(settings.data(), model.seed(),
         RunData.needsUnitInterval(model.likelihood().name()));
     runData.requireWidth(model.inputSize(), "the model in " + resume);
+    if (ArchitectureOptions.SHAPE_OPTIONS.stream().anyMatch(this::given)) {
+      settings = new RunSettings(architecture.applyTo(model.toBuilder(), model, runData,
+          this::given).build(), settings.data(), settings.training());
+    }
     return checked(settings, runData, previous, resume);
   }
 
   private static Plan checked(RunSettings settings, RunData runData, Run previous, Path dir) {
-    String likelihood = settings.model().likelihood().name();
-    if (RunData.needsUnitInterval(likelihood)) {
-      runData.requireUnitInterval(likelihood);
-    }
+    runData.requireSupport(settings.model().likelihood().toString(), settings.data().binarize());
     ImageShape shape = runData.shape();
     DataSettings d = shape == null ? settings.data()
         : settings.data().toBuilder().image(shape.height(), shape.width()).build();
@@ -309,50 +359,74 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private int train(Plan plan, long started) throws IOException {
-    VaeSettings settings = plan.settings();
-    Path dir = plan.dir();
+  /** Builds the model, continues or starts it, trains, then writes pictures and summary. */
+  private int train(Plan plan, Vae vae, long started) throws IOException {
     MetricsListener metrics = metrics(plan);
-    StepLog steps = logEverySteps > 0 ? new StepLog(dir, logEverySteps) : null;
-    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
+    StepLog steps = logEverySteps > 0 ? new StepLog(plan.dir(), logEverySteps) : null;
     spark.requireCompatible(plan.run().data().binarize());
+    // A signal stops training cleanly; after training it ends the JVM with a line saying so.
     try (StopSignals signals = StopSignals.install(); ScaleOut cluster = spark.connect()) {
       DType numbers = numbers(plan);
-      Vae vae = Vae.build(settings, numbers);
-      SparkOptions.plugInto(vae, cluster, settings, numbers, plan.data().train());
-      RestorableUniformRandomProvider rng = Rngs.derive(settings.seed(), "training");
-      Provenance.Builder provenance = plan.run().addTo(
-          RunProvenance.of(settings.seed(), plan.data().train(), vae.svi()));
-      provenance.put(Run.DTYPE, numbers.toString());
-      if (spark.given()) {
-        provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
-      }
+      SparkOptions.plugInto(vae, cluster, plan.settings(), numbers, plan.data().train());
+      RestorableUniformRandomProvider rng = Rngs.derive(plan.settings().seed(), "training");
+      Provenance.Builder provenance = provenance(plan, vae, numbers);
       TrainingPosition at = continueFrom(plan, vae, rng, provenance);
       long perEpoch = printStart(plan, vae, at);
-      TrainingState state;
-      try (Progress progress = new Progress(spec.commandLine().getErr(),
-          Progress.interactive(), plan.run().training().epochs(), perEpoch, metrics)) {
-        Trainer trainer = new Trainer(vae.svi(), batches(plan, numbers)).addListener(metrics)
-            .addListener(CheckpointListener.every(checkpointEvery, dir, provenance.build())
-                .keepingPrevious())
-            .addListener(progress).addListener(signals);
-        state = (steps == null ? trainer : trainer.addListener(steps)).resume(at,
-            plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
-            plan.run().training().epochs(), rng);
+      List<TrainingListener> after = new ArrayList<>(List.of(signals));
+      if (steps != null) {
+        after.add(steps);
       }
+      TrainingState state = fit(plan, new Trainer(vae.svi(), batches(plan, numbers))
+          .addListener(metrics)
+          .addListener(CheckpointListener.every(checkpointEvery, plan.dir(), provenance.build())
+              .keepingPrevious()), metrics, after, at, perEpoch, rng);
       if (signals.received() != null) {
-        return interrupted(signals, state, at, perEpoch, dir);
+        return interrupted(signals, state, at, perEpoch, plan.dir());
       }
       signals.trainingDone("stopped after training, while writing pictures and test figures; "
-          + "the checkpoint of epoch " + state.epoch() + " is saved in " + dir + " ('latentj "
-          + "evaluate " + dir + "' and 'latentj sample " + dir + "' make what is missing)");
-      double trainingSeconds = (System.nanoTime() - started) / 1e9;
-      new RunOutputs(vae, plan.data(), dir, spec.commandLine()).write(metrics,
-          steps == null ? List.of() : steps.points(), evalK,
-          summary(dir, vae, plan.run(), state, metrics.last(), trainingSeconds),
-          trainingSeconds, state);
+          + "the checkpoint of epoch " + state.epoch() + " is saved in " + plan.dir()
+          + " ('latentj evaluate " + plan.dir() + "' and 'latentj sample " + plan.dir()
+          + "' make what is missing)");
+      writeOutputs(plan, vae, metrics, steps, state, (System.nanoTime() - started) / 1e9);
     }
     return 0;
+  }
+
+  /** What the checkpoint records: seed, data, engine, the run's settings and its dtype. */
+  private Provenance.Builder provenance(Plan plan, Vae vae, DType numbers) {
+    Provenance.Builder provenance = plan.run().addTo(
+        RunProvenance.of(plan.settings().seed(), plan.data().train(), vae.svi()));
+    provenance.put(Run.DTYPE, numbers.toString());
+    if (spark.given()) {
+      provenance.put("noise", "keyed (--spark-master " + spark.master + ")");
+    }
+    return provenance;
+  }
+
+  /**
+   * Runs {@code trainer} from {@code at} to the run's last epoch, the progress bar listening
+   * after the trainer's own listeners and before {@code after} (the stop signals, the step log).
+   */
+  private TrainingState fit(Plan plan, Trainer trainer, MetricsListener metrics,
+      List<TrainingListener> after, TrainingPosition at, long perEpoch,
+      RestorableUniformRandomProvider rng) {
+    try (Progress progress = new Progress(spec.commandLine().getErr(),
+        Progress.interactive(), plan.run().training().epochs(), perEpoch, metrics)) {
+      trainer.addListener(progress);
+      after.forEach(trainer::addListener);
+      return trainer.resume(at,
+          plan.previous() == null ? null : plan.previous().checkpoint().epochStartRngState(),
+          plan.run().training().epochs(), rng);
+    }
+  }
+
+  /** The pictures, test figures, summary.json and run page of a finished run. */
+  private void writeOutputs(Plan plan, Vae vae, MetricsListener metrics, StepLog steps,
+      TrainingState state, double trainingSeconds) throws IOException {
+    new RunOutputs(vae, plan.data(), plan.dir(), spec.commandLine()).write(metrics,
+        steps == null ? List.of() : steps.points(), evalK,
+        summary(plan.dir(), vae, plan.run(), state, metrics.last(), trainingSeconds),
+        trainingSeconds, state);
   }
 
   /** Restores the previous run into {@code vae} and {@code rng}; the start for a new one. */

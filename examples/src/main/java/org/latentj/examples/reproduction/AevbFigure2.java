@@ -64,15 +64,15 @@ public final class AevbFigure2 implements Callable<Integer> {
     out.println("AEVB Figure 2 on " + data.description() + "; Nz " + latentSizes + ", "
         + options.examples + " examples each, evaluated at " + Arrays.toString(stops)
         + " on the first " + options.evalExamples + " train / test rows; Adagrad "
-        + options.stepSize + ", seed " + options.seed + "; output " + folder);
+        + options.stepSize.value() + ", seed " + options.seed.value() + "; output " + folder);
     List<AevbCurvePoint> points = new ArrayList<>();
     AevbTable table = AevbTable.of("Nz", "examples seen", "train bound", "test bound",
         "train - test", "seconds (training)", "seconds (wall)");
     for (int nz : latentSizes) {
       AevbRun.Result r = AevbRun.train(dataset, data, nz, stops, options.evalExamples,
-          options.stepSize, options.seed, out);
+          options.stepSize.value(), options.seed.value(), out);
       points.addAll(r.curve());
-      AevbPictures.samples(r.vae(), 100, 10, options.seed,
+      AevbPictures.samples(r.vae(), 100, 10, options.seed.value(),
           folder.resolve("samples-nz" + nz + ".png"));
       AevbCurvePoint last = r.last();
       table.add(nz, last.examples(), f(last.trainBound()), f(last.testBound()),

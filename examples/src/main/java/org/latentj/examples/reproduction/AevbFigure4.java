@@ -56,9 +56,10 @@ public final class AevbFigure4 implements Callable<Integer> {
     ReproductionData data = options.load();
     Path png = options.output("aevb-figure4").resolve("figure4-" + dataset.cliName() + ".png");
     out.println("AEVB Figure 4 on " + data.description() + "; Nz 2, " + options.examples
-        + " examples; Adagrad " + options.stepSize + ", seed " + options.seed);
+        + " examples; Adagrad " + options.stepSize.value() + ", seed "
+        + options.seed.value());
     AevbRun.Result r = AevbRun.train(dataset, data, 2, options.stops(), options.evalExamples,
-        options.stepSize, options.seed, out);
+        options.stepSize.value(), options.seed.value(), out);
     AevbPictures.manifold(r.vae(), grid, png);
     AevbCurvePoint last = r.last();
     out.println(AevbTable.of("Nz", "examples seen", "train bound", "test bound", "seconds (wall)")

@@ -3,7 +3,10 @@ package org.latentj.examples.reproduction;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import org.latentj.examples.options.SeedOption;
+import org.latentj.examples.options.StepSizeOption;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,13 +39,11 @@ public final class AevbOptions {
           + " is evaluated (default: ${DEFAULT-VALUE})")
   int evalExamples;
 
-  @Option(names = "--step-size", defaultValue = "0.02",
-      description = "Adagrad step size; the paper picks from 0.01, 0.02, 0.1 (default: "
-          + "${DEFAULT-VALUE})")
-  double stepSize;
+  @Mixin
+  StepSizeOption stepSize;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-  long seed;
+  @Mixin
+  SeedOption seed = new SeedOption(1);
 
   @Option(names = "--output", description = "output folder (default: "
       + "runs/reproduction/<figure>-<dataset>)")

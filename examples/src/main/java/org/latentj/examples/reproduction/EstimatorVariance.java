@@ -15,6 +15,11 @@ import org.latentj.model.Objective;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 import picocli.CommandLine.Command;
+import org.latentj.examples.options.LatentSizeOption;
+import org.latentj.examples.options.OutputFolderOption;
+import org.latentj.examples.options.SeedOption;
+import org.latentj.examples.options.StepSizeOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -58,19 +63,17 @@ public final class EstimatorVariance implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   int estimates;
 
-  @Option(names = "--latent", defaultValue = "20", description = "Nz (default: ${DEFAULT-VALUE})")
-  int latentSize;
+  @Mixin
+  LatentSizeOption latentSize = new LatentSizeOption(20);
 
-  @Option(names = "--step-size", defaultValue = "0.02",
-      description = "Adagrad step size (default: ${DEFAULT-VALUE})")
-  double stepSize;
+  @Mixin
+  StepSizeOption stepSize;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-  long seed;
+  @Mixin
+  SeedOption seed = new SeedOption(1);
 
-  @Option(names = "--output", defaultValue = "runs/reproduction/estimator-variance",
-      description = "output folder (default: ${DEFAULT-VALUE})")
-  Path output;
+  @Mixin
+  OutputFolderOption output = new OutputFolderOption("runs/reproduction/estimator-variance");
 
   private final PrintStream out;
 
@@ -92,8 +95,10 @@ public final class EstimatorVariance implements Callable<Integer> {
     long start = System.nanoTime();
     ReproductionData data = AevbDataset.DIGITS.load(null);
     DMatrixRMaj train = data.train();
-    AevbVae vae = AevbVae.create(AevbDataset.DIGITS, train.numCols, latentSize, train.numRows,
-        stepSize, seed);
+    long seed = this.seed.value();
+    Path output = this.output.value();
+    AevbVae vae = AevbVae.create(AevbDataset.DIGITS, train.numCols, latentSize.value(),
+        train.numRows, stepSize.value(), seed);
     List<Batch> batches = fixedBatches(train);
     Objective a = new Elbo(1);
     Objective b = vae.estimatorB();

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.latentj.examples.options.LatentSizeOption;
+import org.latentj.examples.options.OutputFolderOption;
+import org.latentj.examples.options.SeedOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,16 +36,15 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
       + " default: ${DEFAULT-VALUE}.", defaultValue = PosteriorPriorConfig.DEFAULTS)
   String configs;
 
-  @Option(names = "--seed", description = "Seed; default: ${DEFAULT-VALUE}.", defaultValue = "1")
-  long seed;
+  @Mixin
+  SeedOption seed = new SeedOption(1);
 
   @Option(names = "--hidden", description = "Width of the two hidden layers of encoder and"
       + " decoder; default: ${DEFAULT-VALUE}.", defaultValue = "100")
   int hidden;
 
-  @Option(names = "--latent", description = "Latent size d; default: ${DEFAULT-VALUE}.",
-      defaultValue = "20")
-  int latent;
+  @Mixin
+  LatentSizeOption latent = new LatentSizeOption(20);
 
   @Option(names = "--stages", description = "Stages of the IWAE schedule (3^i passes each);"
       + " default: ${DEFAULT-VALUE}.", defaultValue = "3")
@@ -67,9 +70,8 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
       + " default: ${DEFAULT-VALUE}.", defaultValue = "0")
   int trainImages;
 
-  @Option(names = {"--output", "--out"}, description = "Output folder; default:"
-      + " runs/reproduction/flows-priors.")
-  Path out;
+  @Mixin
+  OutputFolderOption out = new OutputFolderOption("runs/reproduction/flows-priors");
 
   private final PrintStream stdout;
   private final PrintStream log;
@@ -93,7 +95,9 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
     IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, 1, maxEpochs), batch, evalK,
         evalImages);
     ReproductionData data = IwaeData.load("digits", null, trainImages);
-    Path folder = out != null ? out : Path.of("runs", "reproduction", "flows-priors");
+    Path folder = out.value();
+    long seed = this.seed.value();
+    int latent = this.latent.value();
     Files.createDirectories(folder);
     FlowPriorRun runner = new FlowPriorRun(data, budget, hidden, latent, log);
     List<FlowPriorRun.Result> results = new ArrayList<>();
@@ -133,8 +137,8 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
             + " diagonal posterior), Monte Carlo otherwise; Adam (eps 1e-4), minibatch %d, %s."
             + " log p(x): importance sampling with k = %d from the trained posterior. Seed %d."
             + " SE: standard error over test images.%n", data.train().numRows,
-        base.length, IwaeData.TEST_BINARIZATION_SEED, hidden, hidden, latent, budget.batch(),
-        budget.schedule(), budget.evalK(), seed));
+        base.length, IwaeData.TEST_BINARIZATION_SEED, hidden, hidden, latent.value(),
+        budget.batch(), budget.schedule(), budget.evalK(), seed.value()));
     return s.toString();
   }
 

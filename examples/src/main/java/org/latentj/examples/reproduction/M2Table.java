@@ -16,6 +16,9 @@ import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.Transforms;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
+import org.latentj.examples.options.LatentSizeOption;
+import org.latentj.examples.options.OutputFolderOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,9 +53,8 @@ public final class M2Table implements Callable<Integer> {
       description = "Hidden units of every network; default: ${DEFAULT-VALUE}.")
   int hidden;
 
-  @Option(names = "--latent", defaultValue = "10",
-      description = "Size of z; default: ${DEFAULT-VALUE}.")
-  int latent;
+  @Mixin
+  LatentSizeOption latent = new LatentSizeOption(10);
 
   @Option(names = "--rate", defaultValue = "1e-3",
       description = "Adam's learning rate (M2 and baseline); default: ${DEFAULT-VALUE}.")
@@ -83,9 +85,8 @@ public final class M2Table implements Callable<Integer> {
           + " error over them; default: ${DEFAULT-VALUE}.")
   long[] seeds;
 
-  @Option(names = {"--output", "--out"}, defaultValue = "runs/reproduction/m2-digits",
-      description = "Output folder; default: ${DEFAULT-VALUE}.")
-  Path out;
+  @Mixin
+  OutputFolderOption out = new OutputFolderOption("runs/reproduction/m2-digits");
 
   public static void main(String[] args) {
     System.exit(DriverCommandLine.of(new M2Table()).execute(args));
@@ -114,7 +115,7 @@ public final class M2Table implements Callable<Integer> {
     for (int count : labelCounts) {
       List<M2Training.Result> perSeed = new ArrayList<>();
       for (long seed : seeds) {
-        training = new M2Training(hidden, latent, epochs, batch, rate, alphaPerN, labelledSteps,
+        training = new M2Training(hidden, latent.value(), epochs, batch, rate, alphaPerN, labelledSteps,
             seed);
         M2Training.Evaluation eval = new M2Training.Evaluation(
             Transforms.binarizeOnce(held, Rngs.derive(seed, "validation binarization"))
@@ -129,7 +130,7 @@ public final class M2Table implements Callable<Integer> {
       summaries.add(new Summary(count, perSeed));
     }
     String md = markdown(training, train.size(), held.size(), test.size(), summaries);
-    TableFiles.write(out, "m2", md, csv(results), System.out);
+    TableFiles.write(out.value(), "m2", md, csv(results), System.out);
     return 0;
   }
 

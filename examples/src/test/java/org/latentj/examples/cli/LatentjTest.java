@@ -242,7 +242,7 @@ class LatentjTest {
       "train --hidden 32,-1 | --hidden must be at least 1, got -1",
       "train --epochs 0 | --epochs must be at least 1",
       "train --lr -0.1 | --lr must be a positive number",
-      "train --likelihood poisson | '--likelihood': 'poisson' is not one of bernoulli,",
+      "train --likelihood beta | '--likelihood': 'beta' is not one of bernoulli,",
       "train --objective iwae-dreg --particles x | '--particles'",
       "train --binarize sometimes | none, fixed, dynamic",
       "train --data /no/such/place | --data /no/such/place: no such file or folder",

@@ -83,8 +83,10 @@ public final class AffineCoupling extends FlowLayer {
     Tensor in = context == null ? passing : Tensor.concatColumns(passing, context);
     Tensor out = net.forward(in);
     int d = size();
-    Tensor s = out.columns(0, d).tanh().mul(scale.tensor()).mul(change);
-    Tensor t = out.columns(d, 2 * d).mul(change);
+    // The masks are float64 constants; a float32 model meets them in its own dtype.
+    Tensor c = change.to(out.dtype());
+    Tensor s = out.columns(0, d).tanh().mul(scale.tensor()).mul(c);
+    Tensor t = out.columns(d, 2 * d).mul(c);
     return new Tensor[] {s, t};
   }
 
@@ -97,7 +99,7 @@ public final class AffineCoupling extends FlowLayer {
 
     @Override
     public Mapped forward(Tensor x) {
-      Tensor[] st = layer.scaleAndShift(x.mul(layer.keep), context);
+      Tensor[] st = layer.scaleAndShift(x.mul(layer.keep.to(x.dtype())), context);
       return new Mapped(x.mul(st[0].exp()).add(st[1]), st[0].rowSums());
     }
 
@@ -108,7 +110,7 @@ public final class AffineCoupling extends FlowLayer {
 
     @Override
     public Mapped inverse(Tensor y) {
-      Tensor[] st = layer.scaleAndShift(y.mul(layer.keep), context);
+      Tensor[] st = layer.scaleAndShift(y.mul(layer.keep.to(y.dtype())), context);
       return new Mapped(y.sub(st[1]).mul(st[0].neg().exp()), st[0].rowSums().neg());
     }
 

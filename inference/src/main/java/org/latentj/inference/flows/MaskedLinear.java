@@ -29,7 +29,9 @@ final class MaskedLinear extends Layer {
 
   @Override
   public Tensor forward(Tensor x) {
-    return x.affine(weight.tensor().mul(mask), bias.tensor());
+    Tensor w = weight.tensor();
+    // The mask is a float64 constant; a model converted to float32 meets it in its own dtype.
+    return x.affine(w.mul(mask.to(w.dtype())), bias.tensor());
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class Permutation extends FlowLayer {
 
       @Override
       public Mapped forward(Tensor x) {
-        return new Mapped(x.matmul(reverse), Tensor.zeros(x.rows(), 1, x.dtype()));
+        return new Mapped(x.matmul(reverse.to(x.dtype())), Tensor.zeros(x.rows(), 1, x.dtype()));
       }
 
       @Override

@@ -19,16 +19,18 @@ public final class Components {
   private final Map<String, PriorFactory> priors;
   private final Map<String, LikelihoodFactory> likelihoods;
   private final Map<String, NetworkFactory> networks;
+  private final Map<String, FlowFactory> flows;
 
   @Inject
   Components(Map<String, ObjectiveFactory> objectives, Map<String, OptimizerFactory> optimizers,
       Map<String, PriorFactory> priors, Map<String, LikelihoodFactory> likelihoods,
-      Map<String, NetworkFactory> networks) {
+      Map<String, NetworkFactory> networks, Map<String, FlowFactory> flows) {
     this.objectives = objectives;
     this.optimizers = optimizers;
     this.priors = priors;
     this.likelihoods = likelihoods;
     this.networks = networks;
+    this.flows = flows;
   }
 
   /** The library's components and those {@code extra} modules register. */
@@ -59,6 +61,11 @@ public final class Components {
     return networks.keySet();
   }
 
+  /** The registered flows; {@value FlowsModule#NONE} (no flow) is not among them. */
+  public Set<String> flowNames() {
+    return flows.keySet();
+  }
+
   /** @throws IllegalArgumentException naming the registered objectives if none is {@code name} */
   public ObjectiveFactory objective(String name) {
     return lookup("objective", objectives, name);
@@ -82,6 +89,11 @@ public final class Components {
   /** @throws IllegalArgumentException naming the registered networks if none is {@code name} */
   public NetworkFactory network(String name) {
     return lookup("network", networks, name);
+  }
+
+  /** @throws IllegalArgumentException naming the registered flows if none is {@code name} */
+  public FlowFactory flow(String name) {
+    return lookup("flow", flows, name);
   }
 
   private static <T> T lookup(String kind, Map<String, T> registry, String name) {

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 
 /**
  * The library's registries of named components: objectives, optimizers, priors, likelihoods and
- * networks. {@link VaeModule} installs it; so can anything that only lists or looks up names
+ * networks, and posterior flows. {@link VaeModule} installs it; so can anything that only lists or looks up names
  * ({@link Components#standard}).
  */
 public final class ComponentsModule extends AbstractModule {
@@ -16,6 +16,7 @@ public final class ComponentsModule extends AbstractModule {
     install(new PriorsModule());
     install(new LikelihoodsModule());
     install(new NetworksModule());
+    install(new FlowsModule());
   }
 
   @Override

@@ -24,7 +24,7 @@ final class LegacySettings {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
-  private static final Set<String> CURRENT = Set.of("network", "likelihood", "prior",
+  private static final Set<String> CURRENT = Set.of("network", "likelihood", "prior", "flow",
       "objective", "optimizer", "seed");
   private static final List<String> FLAT = List.of("inputSize", "hiddenSizes", "activation",
       "latentSize", "likelihood", "objective", "particles", "optimizer", "learningRate", "seed");
@@ -46,6 +46,8 @@ final class LegacySettings {
     requireOnly(json, CURRENT);
     return new VaeSettings(convert(json, "network", NetworkSettings.class),
         spec(json, "likelihood"), spec(json, "prior"),
+        // Runs from before posterior flows have none.
+        json.hasNonNull("flow") ? spec(json, "flow") : ComponentSpec.of(FlowsModule.NONE),
         convert(json, "objective", ObjectiveSettings.class),
         convert(json, "optimizer", OptimizerSettings.class), required(json, "seed").asLong());
   }

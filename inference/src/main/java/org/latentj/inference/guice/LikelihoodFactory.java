@@ -12,8 +12,23 @@ public interface LikelihoodFactory {
   /** A fresh head for data of {@code inputSize} columns. */
   Head head(ComponentSpec spec, int inputSize);
 
+  /** The values a family scores: what the data must hold before training on them. */
+  enum Support {
+    /** Any finite number (Gaussian, Laplace, Student-t). */
+    REAL,
+    /** Numbers in [0, 1] (Bernoulli's kind). */
+    UNIT_INTERVAL,
+    /** Whole numbers 0, 1, 2, ... (Poisson). */
+    COUNTS
+  }
+
+  /** The values this family is defined for; {@link Support#REAL} unless it says otherwise. */
+  default Support support() {
+    return Support.REAL;
+  }
+
   /** Whether the family is defined only for data in [0, 1] (Bernoulli's kind). */
   default boolean needsUnitInterval() {
-    return false;
+    return support() == Support.UNIT_INTERVAL;
   }
 }

@@ -8,6 +8,8 @@ import org.latentj.distributions.BernoulliHead;
 import org.latentj.distributions.ContinuousBernoulliHead;
 import org.latentj.distributions.LaplaceHead;
 import org.latentj.distributions.NormalHead;
+import org.latentj.distributions.PoissonHead;
+import org.latentj.distributions.StudentTHead;
 import org.latentj.model.Head;
 
 /** The registry of likelihoods p(x|z) by name; each makes its head. */
@@ -31,6 +33,13 @@ public final class LikelihoodsModule extends AbstractModule {
       "gaussian-sigmoid-mean-learned-variance";
   /** Real data with heavier tails: location and log-scale per feature. */
   public static final String LAPLACE = "laplace";
+  /** Counts 0, 1, 2, ...: the decoder outputs a log-rate per feature. */
+  public static final String POISSON = "poisson";
+  /**
+   * Real data with tails as heavy as the data want: location, log-scale and degrees of freedom
+   * per feature ({@code student-t}), or a fixed df ({@code student-t:5}).
+   */
+  public static final String STUDENT_T = "student-t";
 
   /**
    * One sentence per likelihood saying what its decoder learns, for {@code --help}, in the
@@ -49,7 +58,11 @@ public final class LikelihoodsModule extends AbstractModule {
       GAUSSIAN_SIGMOID_MEAN_LEARNED_VARIANCE, "Gaussian: learns a mean in (0, 1) (sigmoid) that"
           + " depends on z and one variance per pixel that does not.",
       LAPLACE, "Laplace: learns a location and a scale per pixel, both depending on z (heavier"
-          + " tails).");
+          + " tails).",
+      POISSON, "Poisson: learns a rate per feature, depending on z; the data must be whole"
+          + " counts 0, 1, 2, ... (grey-level images: add --binarize fixed or dynamic).",
+      STUDENT_T, "Student-t: learns a location, a scale and the degrees of freedom per feature,"
+          + " all depending on z (student-t:DF fixes the degrees of freedom at DF).");
 
   /** Adds the likelihood {@code name} to the registry. */
   public static void register(Binder binder, String name, LikelihoodFactory factory) {
@@ -67,6 +80,40 @@ public final class LikelihoodsModule extends AbstractModule {
     register(binder(), GAUSSIAN_SIGMOID_MEAN_LEARNED_VARIANCE,
         plain(NormalHead::sigmoidMeanLearnedVariance));
     register(binder(), LAPLACE, plain(n -> new LaplaceHead()));
+    register(binder(), POISSON, new OnCounts());
+    register(binder(), STUDENT_T, LikelihoodsModule::studentT);
+  }
+
+  /** {@code student-t}: learned degrees of freedom; {@code student-t:DF}: fixed at DF > 0. */
+  private static Head studentT(ComponentSpec spec, int inputSize) {
+    if (spec.argument() == null) {
+      return StudentTHead.learnedDf();
+    }
+    double df;
+    try {
+      df = Double.parseDouble(spec.argument());
+    } catch (NumberFormatException e) {
+      df = Double.NaN;
+    }
+    if (!(df > 0) || Double.isInfinite(df)) {
+      throw new IllegalArgumentException("'" + spec + "': the degrees of freedom must be a"
+          + " positive number, got '" + spec.argument() + "' (student-t learns them)");
+    }
+    return StudentTHead.fixedDf(df);
+  }
+
+  /** Poisson: defined on counts, so the data are checked to be whole and non-negative. */
+  private static final class OnCounts implements LikelihoodFactory {
+    @Override
+    public Head head(ComponentSpec spec, int inputSize) {
+      spec.requireNoArgument();
+      return PoissonHead.logRate();
+    }
+
+    @Override
+    public Support support() {
+      return Support.COUNTS;
+    }
   }
 
   private static LikelihoodFactory plain(IntFunction<Head> head) {
@@ -85,8 +132,8 @@ public final class LikelihoodsModule extends AbstractModule {
     }
 
     @Override
-    public boolean needsUnitInterval() {
-      return true;
+    public Support support() {
+      return Support.UNIT_INTERVAL;
     }
   }
 

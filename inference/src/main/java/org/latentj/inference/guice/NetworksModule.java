@@ -11,6 +11,13 @@ public final class NetworksModule extends AbstractModule {
   /** Fully connected layers with the activation between them ({@link Mlp}). */
   public static final String MLP = "mlp";
 
+  /**
+   * Stride-2 convolutions on row-flattened images, then fully connected layers; the decoder
+   * mirrors it with transposed convolutions ({@link ConvNetworkFactory}). Needs the settings'
+   * image shape and channels.
+   */
+  public static final String CONV = "conv";
+
   /** Adds the network family {@code name} to the registry. */
   public static void register(Binder binder, String name, NetworkFactory factory) {
     MapBinder.newMapBinder(binder, String.class, NetworkFactory.class)
@@ -19,7 +26,10 @@ public final class NetworksModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    register(binder(), MLP, Mlp::new);
+    register(binder(), MLP, (n, role, out, init, rng, dtype) -> new Mlp(
+        role == NetworkFactory.Role.ENCODER ? n.encoderSizes(out) : n.decoderSizes(out),
+        n.activation(), init, rng, dtype));
+    register(binder(), CONV, new ConvNetworkFactory());
   }
 
   @Override

@@ -7,8 +7,11 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
 import org.latentj.distributions.NormalHead;
 import org.latentj.distributions.KlRegistry;
+import org.latentj.inference.flows.FlowHead;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.vae.VaeGuide;
 import org.latentj.inference.vae.VaeModel;
@@ -67,7 +70,8 @@ public final class VaeModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, LikelihoodHead.class))
         .setDefault().toProvider(RegisteredLikelihoodHead.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, PosteriorHead.class))
-        .setDefault().toInstance(NormalHead.meanAndLogVariance());
+        .setDefault().toProvider(RegisteredPosteriorHead.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), Key.get(DMatrixRMaj.class, TrainingRows.class));
     OptionalBinder.newOptionalBinder(binder(), Prior.class)
         .setDefault().toProvider(RegisteredPrior.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Optimizer.class)
@@ -83,8 +87,8 @@ public final class VaeModule extends AbstractModule {
   Layer encoder(Components components, @PosteriorHead Head head, Initializer init,
       DType dtype) {
     NetworkSettings n = settings.network();
-    return components.network(n.type()).create(n.encoderSizes(head.rawColumns(n.latentSize())),
-        n.activation(), init, Rngs.derive(settings.seed(), "encoder"), dtype);
+    return components.network(n.type()).create(n, NetworkFactory.Role.ENCODER,
+        head.rawColumns(n.latentSize()), init, Rngs.derive(settings.seed(), "encoder"), dtype);
   }
 
   @Provides
@@ -93,8 +97,8 @@ public final class VaeModule extends AbstractModule {
   Layer decoder(Components components, @LikelihoodHead Head head, Initializer init,
       DType dtype) {
     NetworkSettings n = settings.network();
-    return components.network(n.type()).create(n.decoderSizes(head.rawColumns(n.inputSize())),
-        n.activation(), init, Rngs.derive(settings.seed(), "decoder"), dtype);
+    return components.network(n.type()).create(n, NetworkFactory.Role.DECODER,
+        head.rawColumns(n.inputSize()), init, Rngs.derive(settings.seed(), "decoder"), dtype);
   }
 
   @Provides
@@ -141,6 +145,19 @@ public final class VaeModule extends AbstractModule {
   }
 
   /**
+   * A module that gives the prior factory training rows to start data-shaped parameters at (a
+   * VampPrior's pseudo-inputs). Without it they start at 0, as suits a model whose trained
+   * parameters are about to be restored from a checkpoint.
+   */
+  public static com.google.inject.Module trainingRows(DMatrixRMaj rows) {
+    if (rows == null) {
+      throw new IllegalArgumentException("VaeModule.trainingRows: rows is null");
+    }
+    return binder -> OptionalBinder.newOptionalBinder(binder,
+        Key.get(DMatrixRMaj.class, TrainingRows.class)).setBinding().toInstance(rows);
+  }
+
+  /**
    * A module that trains with the optimizer {@code factory} makes (from the settings'
    * {@link OptimizerSettings}) instead of the registered one the settings name: for an optimizer
    * with choices of its own, e.g. {@code VaeModule.optimizer((s, p) ->
@@ -178,23 +195,60 @@ public final class VaeModule extends AbstractModule {
     }
   }
 
-  /** The prior the settings name, over the latent size, in the model's dtype. */
+  /**
+   * The prior the settings name, over the latent size, in the model's dtype, given the guide's
+   * posterior and any {@link TrainingRows}.
+   */
   static final class RegisteredPrior implements Provider<Prior> {
     private final VaeSettings settings;
     private final Components components;
     private final DType dtype;
+    private final Posterior posterior;
+    private final Optional<DMatrixRMaj> rows;
 
     @Inject
-    RegisteredPrior(VaeSettings settings, Components components, DType dtype) {
+    RegisteredPrior(VaeSettings settings, Components components, DType dtype,
+        Posterior posterior, @TrainingRows Optional<DMatrixRMaj> rows) {
       this.settings = settings;
       this.components = components;
       this.dtype = dtype;
+      this.posterior = posterior;
+      this.rows = rows;
     }
 
     @Override
     public Prior get() {
       ComponentSpec spec = settings.prior();
-      return components.prior(spec.name()).create(spec, settings.latentSize(), dtype);
+      return components.prior(spec.name()).create(spec, new PriorInputs(settings.latentSize(),
+          dtype, posterior, settings.inputSize(), rows.orElse(null)));
+    }
+  }
+
+  /**
+   * The posterior's head: the diagonal Normal's, or the settings' flow on it, amortized (the
+   * encoder outputs d context columns after the mean and log-variance). The flow's initial
+   * parameters come from their own stream of the seed, so wiring order cannot change them.
+   */
+  static final class RegisteredPosteriorHead implements Provider<Head> {
+    private final VaeSettings settings;
+    private final Components components;
+
+    @Inject
+    RegisteredPosteriorHead(VaeSettings settings, Components components) {
+      this.settings = settings;
+      this.components = components;
+    }
+
+    @Override
+    public Head get() {
+      ComponentSpec spec = settings.flow();
+      if (spec.name().equals(FlowsModule.NONE)) {
+        spec.requireNoArgument();
+        return NormalHead.meanAndLogVariance();
+      }
+      int d = settings.latentSize();
+      return new FlowHead(components.flow(spec.name()).create(spec, d, d,
+          Rngs.derive(settings.seed(), "flow")));
     }
   }
 

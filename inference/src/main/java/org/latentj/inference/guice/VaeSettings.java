@@ -7,11 +7,12 @@ import org.latentj.nn.Activation;
 
 /**
  * Everything that defines a VAE, one small value per concern: the networks' shape, the
- * likelihood p(x|z) and the prior p(z) (each a registered name with an optional argument), the
+ * likelihood p(x|z), the prior p(z) and the posterior's flow (each a registered name with an
+ * optional argument; the flow {@value FlowsModule#NONE} keeps q(z|x) a diagonal Normal), the
  * objective, the optimizer, and the seed. Components are named, not enumerated: a name picks a
  * binding in the registries of {@link ObjectivesModule}, {@link OptimizersModule},
- * {@link PriorsModule}, {@link LikelihoodsModule} and {@link NetworksModule}, so a user's own
- * objective is one binding away.
+ * {@link PriorsModule}, {@link LikelihoodsModule}, {@link NetworksModule} and
+ * {@link FlowsModule}, so a user's own objective is one binding away.
  *
  * <p>Build one with {@link #builder()} (defaults: the VAE-400-20 of latentj's benchmarks,
  * 784-400-20-400-784 ReLU, Bernoulli, standard-normal prior, analytic KL, Adam 1e-3, seed 42),
@@ -20,13 +21,14 @@ import org.latentj.nn.Activation;
  * ({@link LegacySettings}).
  */
 public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, ComponentSpec prior,
-    ObjectiveSettings objective, OptimizerSettings optimizer, long seed)
+    ComponentSpec flow, ObjectiveSettings objective, OptimizerSettings optimizer, long seed)
     implements java.io.Serializable {
 
   public VaeSettings {
     SettingsChecks.given("network", network);
     SettingsChecks.given("likelihood", likelihood);
     SettingsChecks.given("prior", prior);
+    SettingsChecks.given("flow", flow);
     SettingsChecks.given("objective", objective);
     SettingsChecks.given("optimizer", optimizer);
   }
@@ -47,10 +49,13 @@ public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, Com
     b.networkType = network.type();
     b.inputSize = network.inputSize();
     b.hiddenSizes = network.hiddenSizes();
+    b.image = network.image();
+    b.channels = network.channels();
     b.activation = network.activation();
     b.latentSize = network.latentSize();
     b.likelihood = likelihood;
     b.prior = prior;
+    b.flow = flow;
     b.objective = objective.name();
     b.particles = objective.particles();
     b.optimizer = optimizer.name();
@@ -84,10 +89,13 @@ public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, Com
     private String networkType = NetworksModule.MLP;
     private int inputSize = 784;
     private List<Integer> hiddenSizes = List.of(400);
+    private List<Integer> image = List.of();
+    private List<Integer> channels = List.of();
     private Activation activation = Activation.RELU;
     private int latentSize = 20;
     private ComponentSpec likelihood = ComponentSpec.of(LikelihoodsModule.BERNOULLI);
     private ComponentSpec prior = ComponentSpec.of(PriorsModule.STANDARD_NORMAL);
+    private ComponentSpec flow = ComponentSpec.of(FlowsModule.NONE);
     private String objective = ObjectivesModule.ANALYTIC_KL;
     private int particles = 1;
     private String optimizer = OptimizersModule.ADAM;
@@ -103,6 +111,21 @@ public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, Com
 
     public Builder inputSize(int n) {
       this.inputSize = n;
+      return this;
+    }
+
+    /**
+     * The image shape of a row, for a convolutional network ({@code channels x height x width}
+     * must be the input size).
+     */
+    public Builder image(int channels, int height, int width) {
+      this.image = List.of(channels, height, width);
+      return this;
+    }
+
+    /** The output channels of each convolution stage, input side first. */
+    public Builder channels(List<Integer> channels) {
+      this.channels = channels;
       return this;
     }
 
@@ -130,6 +153,12 @@ public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, Com
     /** The prior by name and argument, e.g. {@code "standard-normal"} or {@code "mog:10"}. */
     public Builder prior(String spec) {
       this.prior = spec == null ? null : ComponentSpec.parse(spec);
+      return this;
+    }
+
+    /** The posterior's flow by name and layers, e.g. {@code "iaf:4"}, or {@code "none"}. */
+    public Builder flow(String spec) {
+      this.flow = spec == null ? null : ComponentSpec.parse(spec);
       return this;
     }
 
@@ -181,8 +210,9 @@ public record VaeSettings(NetworkSettings network, ComponentSpec likelihood, Com
      */
     public VaeSettings build() {
       return new VaeSettings(
-          new NetworkSettings(networkType, inputSize, hiddenSizes, activation, latentSize),
-          likelihood, prior, new ObjectiveSettings(objective, particles),
+          new NetworkSettings(networkType, inputSize, hiddenSizes, activation, latentSize,
+              image, channels),
+          likelihood, prior, flow, new ObjectiveSettings(objective, particles),
           new OptimizerSettings(optimizer, learningRate), seed);
     }
   }

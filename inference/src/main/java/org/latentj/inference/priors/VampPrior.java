@@ -8,6 +8,7 @@ import org.latentj.model.Distribution;
 import org.latentj.model.Posterior;
 import org.latentj.model.Prior;
 import org.latentj.nn.Parameter;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -84,8 +85,9 @@ public final class VampPrior extends Prior {
           + " latent columns, expected " + latentSize);
     }
     int k = pseudoInputs.rows();
-    Tensor logVariance = normal.logVariance().add(Tensor.zeros(k, latentSize));
-    return MixtureOfDiagonalNormals.of(Tensor.zeros(1, k), normal.mean(), logVariance,
+    DType dtype = normal.logVariance().dtype();
+    Tensor logVariance = normal.logVariance().add(Tensor.zeros(k, latentSize, dtype));
+    return MixtureOfDiagonalNormals.of(Tensor.zeros(1, k, dtype), normal.mean(), logVariance,
         batchSize);
   }
 

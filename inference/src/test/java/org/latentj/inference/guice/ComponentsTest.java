@@ -23,11 +23,12 @@ class ComponentsTest {
     Components c = Components.standard();
     assertThat(c.objectiveNames()).containsExactly("elbo", "analytic-kl", "iwae", "iwae-dreg");
     assertThat(c.optimizerNames()).containsExactly("adam", "adamw", "adagrad", "rmsprop", "sgd");
-    assertThat(c.priorNames()).containsExactly("standard-normal", "mog", "flow");
+    assertThat(c.priorNames()).containsExactly("standard-normal", "mog", "vamp", "flow");
     assertThat(c.likelihoodNames()).containsExactly("bernoulli", "continuous-bernoulli",
         "gaussian", "gaussian-learned-variance", "gaussian-sigmoid-mean",
-        "gaussian-sigmoid-mean-learned-variance", "laplace");
-    assertThat(c.networkNames()).containsExactly("mlp");
+        "gaussian-sigmoid-mean-learned-variance", "laplace", "poisson", "student-t");
+    assertThat(c.networkNames()).containsExactly("mlp", "conv");
+    assertThat(c.flowNames()).containsExactly("planar", "radial", "iaf", "realnvp");
     assertThat(c.likelihood("bernoulli").needsUnitInterval()).isTrue();
     assertThat(c.likelihood("GAUSSIAN").needsUnitInterval()).isFalse();
     assertThat(c.optimizer("adam").stateBuffers()).isEqualTo(2);

@@ -77,10 +77,10 @@ class VaeSettingsTest {
         + "\"hiddenSizes\":[2],\"activation\":\"RELU\",\"latentSize\":1},"
         + "\"likelihood\":\"bernoulli\",\"prior\":\"standard-normal\","
         + "\"objective\":{\"name\":\"elbo\",\"particles\":1},"
-        + "\"optimizer\":{\"name\":\"adam\",\"learningRate\":0.1},\"seed\":1,\"flow\":3}");
+        + "\"optimizer\":{\"name\":\"adam\",\"learningRate\":0.1},\"seed\":1,\"dropout\":3}");
     assertThatThrownBy(() -> roundTrip(newer)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'vae' is not a valid VaeSettings")
-        .hasMessageContaining("unknown field 'flow'");
+        .hasMessageContaining("unknown field 'dropout'");
     JsonNode partial = JSON.readTree("{\"inputSize\":12,\"hiddenSizes\":[16]}");
     assertThatThrownBy(() -> roundTrip(partial)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the field 'activation' is missing");
