@@ -25,7 +25,7 @@ declare -A experiments=(
   [iwae-fashion]="IwaeTable --dataset fashion --stages 1 --eval-images 500"
   [ppca-collapse]="PpcaCollapse"
   [m2-digits]="M2Table --labels 100 --epochs 4 --seeds 1,2,3 --latent 10 --alpha-per-n 50"
-  [m2-digits-1000]="M2Table --labels 1000 --epochs 2 --seeds 1,2,3 --latent 10 --alpha-per-n 50"
+  [m2-digits-1000]="M2Table --labels 1000 --epochs 6 --seeds 1,2,3 --latent 10 --alpha-per-n 50"
   [full-vb-digits]="FullVbTable --epochs 100 --eval-every 25 --init-scale 0.1"
   [flows-priors-digits]="FlowsAndPriorsTable --stages 2 --max-epochs 2 --batch 50 --eval-k 1000 --eval-images 1000"
 )
