@@ -76,6 +76,16 @@ final class SigmoidCrossEntropy {
     /** The float32 row: the terms and their sum in float64, or at least the sum. */
     double row(float[] l, float[] v, int k, int cols, float[] sigmoid);
 
+    /**
+     * Every row of a {@code rows x cols} float32 block: {@code out[i]} is row {@code i}'s sum
+     * rounded to float, {@code sigmoid} (when not null) every element's sigmoid.
+     */
+    default void rows(float[] l, float[] v, int rows, int cols, float[] sigmoid, float[] out) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = (float) row(l, v, i * cols, cols, sigmoid);
+      }
+    }
+
     /** The scalar form: the reference, and the fallback without the Vector API. */
     RowKernel SCALAR = new RowKernel() {
       @Override
@@ -131,9 +141,7 @@ final class SigmoidCrossEntropy {
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
     float[] sigmoid = keepSigmoid ? Workspace.floats(rows, cols).data : null;
     FMatrixRMaj out = Workspace.floats(rows, 1);
-    for (int i = 0; i < rows; i++) {
-      out.data[i] = (float) ROWS.row(l, v, i * cols, cols, sigmoid);
-    }
+    ROWS.rows(l, v, rows, cols, sigmoid, out.data);
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       FMatrixRMaj gl = Tensor.gradOfF(logits);
       FMatrixRMaj gx = Tensor.gradOfF(x);

@@ -44,39 +44,90 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
 
   @Override
   public double row(float[] l, float[] v, int k, int cols, float[] sigmoid) {
-    // Kahan's compensated sum in each lane: the row's sum in float lanes, yet as if in float64
-    // (widening each term instead costs a conversion this JDK does not compile to one
-    // instruction when the lane counts differ).
+    float[] e = sigmoid != null ? sigmoid : new float[cols];
+    int at = sigmoid != null ? k : 0;
+    expNegAbs(l, k, cols, e, at);
+    double sum = terms(l, v, k, cols, e, at);
+    if (sigmoid != null) {
+      sigmoids(l, k, cols, sigmoid);
+    }
+    return sum;
+  }
+
+  /**
+   * The whole matrix in three passes, each a method of its own called once: inlined into one
+   * loop (or into a caller per row), the vector calls made C2 exceed its inlining budget, and
+   * the calls it then left uncompiled allocated a vector box per lane group (3 MB per VAE step).
+   */
+  @Override
+  public void rows(float[] l, float[] v, int rows, int cols, float[] sigmoid, float[] out) {
+    int n = rows * cols;
+    float[] e = sigmoid != null ? sigmoid : Workspace.floats(rows, cols).data;
+    expNegAbs(l, 0, n, e, 0);
+    rowSums(l, v, e, rows, cols, out);
+    if (sigmoid != null) {
+      sigmoids(l, 0, n, sigmoid);
+    }
+  }
+
+  /** {@code out[i]} = row {@code i}'s sum of terms, rounded to float. */
+  private static void rowSums(float[] l, float[] v, float[] e, int rows, int cols, float[] out) {
+    for (int i = 0; i < rows; i++) {
+      out[i] = (float) terms(l, v, i * cols, cols, e, i * cols);
+    }
+  }
+
+  /** {@code e[at + j] = exp(-|l[k + j]|)} for {@code j < cols}. */
+  private static void expNegAbs(float[] l, int k, int cols, float[] e, int at) {
+    int j = 0;
+    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
+      exp(FloatVector.fromArray(F, l, k + j).abs().neg()).intoArray(e, at + j);
+    }
+    for (; j < cols; j++) {
+      e[at + j] = exp(-Math.abs(l[k + j]));
+    }
+  }
+
+  /**
+   * The row's sum of {@code v l - (max(l, 0) + log1p(e))}: Kahan's compensated sum in each
+   * lane, then the lanes in float64, so the float lanes lose no more than float64 would.
+   */
+  private static double terms(float[] l, float[] v, int k, int cols, float[] e, int at) {
     FloatVector sum = FloatVector.zero(F);
     FloatVector lost = FloatVector.zero(F);
     int j = 0;
-    for (int upper = F.loopBound(cols); j < upper; j += F.length(), k += F.length()) {
-      FloatVector li = FloatVector.fromArray(F, l, k);
-      FloatVector e = exp(li.abs().neg());
-      FloatVector term = FloatVector.fromArray(F, v, k).mul(li)
-          .sub(li.max(0f).add(log1p(e)));
+    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
+      FloatVector li = FloatVector.fromArray(F, l, k + j);
+      FloatVector term = FloatVector.fromArray(F, v, k + j).mul(li)
+          .sub(li.max(0f).add(log1p(FloatVector.fromArray(F, e, at + j))));
       FloatVector y = term.sub(lost);
       FloatVector t = sum.add(y);
       lost = t.sub(sum).sub(y);
       sum = t;
-      if (sigmoid != null) {
-        FloatVector r = FloatVector.broadcast(F, 1f).div(e.add(1f));
-        // sigmoid(l) = r for l >= 0, e r below (and for NaN, as the scalar form).
-        r.mul(e).blend(r, li.compare(VectorOperators.GE, 0f)).intoArray(sigmoid, k);
-      }
     }
     double s = 0;
     for (int lane = 0; lane < F.length(); lane++) {
       s += (double) sum.lane(lane) - lost.lane(lane);
     }
-    for (; j < cols; j++, k++) {
-      float e = exp(-Math.abs(l[k]));
-      s += term(l[k], v[k], e);
-      if (sigmoid != null) {
-        sigmoid[k] = sigmoid(l[k], e);
-      }
+    for (; j < cols; j++) {
+      s += term(l[k + j], v[k + j], e[at + j]);
     }
     return s;
+  }
+
+  /** Overwrites {@code e = exp(-|l|)} at {@code k} with {@code sigmoid(l)}. */
+  private static void sigmoids(float[] l, int k, int cols, float[] e) {
+    int j = 0;
+    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
+      FloatVector li = FloatVector.fromArray(F, l, k + j);
+      FloatVector ej = FloatVector.fromArray(F, e, k + j);
+      FloatVector r = FloatVector.broadcast(F, 1f).div(ej.add(1f));
+      // sigmoid(l) = r for l >= 0, e r below (and for NaN, as the scalar form).
+      r.mul(ej).blend(r, li.compare(VectorOperators.GE, 0f)).intoArray(e, k + j);
+    }
+    for (; j < cols; j++) {
+      e[k + j] = sigmoid(l[k + j], e[k + j]);
+    }
   }
 
   /**

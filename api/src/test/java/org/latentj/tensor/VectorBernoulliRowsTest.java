@@ -103,6 +103,25 @@ class VectorBernoulliRowsTest {
   }
 
   @Test
+  void aBlockEqualsItsRowsBitForBit() {
+    int rows = 3;
+    int cols = 45;
+    float[] l = floats(logits(rows * cols));
+    float[] v = floats(pixels(rows * cols));
+    float[] sigmoid = new float[rows * cols];
+    float[] out = new float[rows];
+    VECTOR.rows(l, v, rows, cols, sigmoid, out);
+    float[] noSigmoid = new float[rows];
+    VECTOR.rows(l, v, rows, cols, null, noSigmoid);
+    float[] rowSigmoid = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      assertThat(out[i]).isEqualTo((float) VECTOR.row(l, v, i * cols, cols, rowSigmoid));
+      assertThat(noSigmoid[i]).isEqualTo(out[i]);
+    }
+    assertThat(sigmoid).isEqualTo(rowSigmoid);
+  }
+
+  @Test
   void aRowStartingInsideTheArrayReadsOnlyItsElements() {
     float[] l = floats(logits(50));
     float[] v = floats(pixels(50));
