@@ -42,17 +42,6 @@ abstract class AdamFamily extends BaseOptimizer {
 
   @Override
   final void update(long t, double lr) {
-    updateParameters(t, lr, false);
-  }
-
-  /** Checks, updates and zeroes each chunk of each parameter in one pass (AdamKernel). */
-  @Override
-  final NonFinite updateIfFiniteThenZero(long t, double lr) {
-    return updateParameters(t, lr, true);
-  }
-
-  /** The update of every parameter; {@code fused}: with the check and the zeroing. */
-  private NonFinite updateParameters(long t, double lr, boolean fused) {
     double stepSize = lr / (1 - Math.pow(beta1, t));
     double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
     AdamKernel.Coefficients c =
@@ -60,29 +49,14 @@ abstract class AdamFamily extends BaseOptimizer {
     for (int k = 0; k < parameterCount(); k++) {
       Parameter param = parameter(k);
       int n = param.rows() * param.cols();
-      int bad = -1;
       if (first.d(k) != null) {
-        double[] p = param.value().data;
-        double[] g = param.grad().data;
-        if (fused) {
-          bad = AdamKernel.updateFiniteAndZero(p, g, first.d(k).data, second.d(k).data, n, c);
-        } else {
-          AdamKernel.update(p, g, first.d(k).data, second.d(k).data, n, c);
-        }
+        AdamKernel.update(param.value().data, param.grad().data, first.d(k).data,
+            second.d(k).data, n, c);
       } else {
-        float[] p = param.valueF().data;
-        float[] g = param.gradF().data;
-        if (fused) {
-          bad = AdamKernel.updateFiniteAndZero(p, g, first.f(k).data, second.f(k).data, n, c);
-        } else {
-          AdamKernel.update(p, g, first.f(k).data, second.f(k).data, n, c);
-        }
-      }
-      if (bad >= 0) {
-        return nonFinite(k, bad);
+        AdamKernel.update(param.valueF().data, param.gradF().data, first.f(k).data,
+            second.f(k).data, n, c);
       }
     }
-    return null;
   }
 
   @Override

@@ -148,46 +148,4 @@ final class AdamKernel {
   static void update(float[] p, float[] grad, float[] m, float[] v, int n, Coefficients c) {
     LOOPS.update(p, grad, m, v, 0, n, c);
   }
-
-  /** Elements per chunk of the fused pass: a chunk of p, grad, m and v stays in L1 (16 KB). */
-  static final int CHUNK = 1024;
-
-  /**
-   * The fused pass: chunk by chunk, checks that the gradient is finite, updates as
-   * {@link #update(double[], double[], double[], double[], int, Coefficients)} and zeroes the
-   * gradient, so the arrays cross memory once instead of three times (zeroing, the divergence
-   * scan and the update). Returns -1 after the whole update, or the index of the first
-   * non-finite gradient element, where it stopped: the chunks before that one are updated and
-   * zeroed, the rest untouched.
-   */
-  static int updateFiniteAndZero(double[] p, double[] grad, double[] m, double[] v, int n,
-      Coefficients c) {
-    for (int from = 0; from < n; from += CHUNK) {
-      int to = Math.min(n, from + CHUNK);
-      for (int i = from; i < to; i++) {
-        if (!Double.isFinite(grad[i])) {
-          return i;
-        }
-      }
-      LOOPS.update(p, grad, m, v, from, to, c);
-      java.util.Arrays.fill(grad, from, to, 0.0);
-    }
-    return -1;
-  }
-
-  /** The fused pass on float32 parameters and state. */
-  static int updateFiniteAndZero(float[] p, float[] grad, float[] m, float[] v, int n,
-      Coefficients c) {
-    for (int from = 0; from < n; from += CHUNK) {
-      int to = Math.min(n, from + CHUNK);
-      for (int i = from; i < to; i++) {
-        if (!Float.isFinite(grad[i])) {
-          return i;
-        }
-      }
-      LOOPS.update(p, grad, m, v, from, to, c);
-      java.util.Arrays.fill(grad, from, to, 0.0f);
-    }
-    return -1;
-  }
 }
