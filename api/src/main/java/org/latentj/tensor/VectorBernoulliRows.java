@@ -8,12 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SigmoidCrossEntropy.RowKernel} on the Vector API for float32 rows: each term in float
  * lanes, added with a compensated (Kahan) sum per lane, the lanes in float64. {@code exp} and {@code log1p} are written here from
- * additions, multiplications, one division and exponent bits ({@link #exp}, {@link #log1p}),
+ * additions, multiplications, one division and exponent bits ({@link #expNegAbs},
+ * {@link #log1p(float[], int, float[], int)}),
  * not taken from the Vector API's {@code EXP} and {@code LOG1P}: those run the SVML routines once
  * compiled but {@code Math.exp} per lane before, so a run's numbers would depend on when the JIT
  * compiled the loop, and one seed would no longer fix the result. Basic IEEE operations give
- * the same bits interpreted and compiled, and the scalar twins here ({@link #term},
- * {@link #sigmoid}) give the leftover elements of a row the same bits as a lane would.
+ * the same bits interpreted and compiled, and the scalar twins here ({@link #exp(float)},
+ * {@link #log1p(float)}) give the leftover elements the same bits as a lane would.
  *
  * <p>float64 rows keep the scalar form (no float64 polynomial is written yet). Loaded only when
  * the JVM has the module ({@link VectorApi}).
@@ -44,62 +45,101 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
 
   @Override
   public double row(float[] l, float[] v, int k, int cols, float[] sigmoid) {
-    float[] e = sigmoid != null ? sigmoid : new float[cols];
-    int at = sigmoid != null ? k : 0;
-    expNegAbs(l, k, cols, e, at);
-    double sum = terms(l, v, k, cols, e, at);
+    float[] e = new float[cols];
+    float[] log1p = new float[cols];
+    expNegAbs(l, k, e, 0, cols);
+    log1p(e, 0, log1p, cols);
+    double sum = terms(l, v, k, log1p, 0, cols);
     if (sigmoid != null) {
-      sigmoids(l, k, cols, sigmoid);
+      sigmoids(l, k, e, 0, sigmoid, k, cols);
     }
     return sum;
   }
 
   /**
-   * The whole matrix in three passes, each a method of its own called once: inlined into one
-   * loop (or into a caller per row), the vector calls made C2 exceed its inlining budget, and
-   * the calls it then left uncompiled allocated a vector box per lane group (3 MB per VAE step).
+   * The whole matrix in passes over arrays, each a method called once whose loop holds every
+   * vector operation itself: a vector passed to or returned from a call that C2 does not inline
+   * is boxed, and whether it inlines depended on the order of compilation (once 3 MB of boxes per
+   * VAE step).
    */
   @Override
   public void rows(float[] l, float[] v, int rows, int cols, float[] sigmoid, float[] out) {
     int n = rows * cols;
-    float[] e = sigmoid != null ? sigmoid : Workspace.floats(rows, cols).data;
-    expNegAbs(l, 0, n, e, 0);
-    rowSums(l, v, e, rows, cols, out);
-    if (sigmoid != null) {
-      sigmoids(l, 0, n, sigmoid);
-    }
-  }
-
-  /** {@code out[i]} = row {@code i}'s sum of terms, rounded to float. */
-  private static void rowSums(float[] l, float[] v, float[] e, int rows, int cols, float[] out) {
+    float[] e = Workspace.floats(rows, cols).data;
+    float[] log1p = Workspace.floats(rows, cols).data;
+    expNegAbs(l, 0, e, 0, n);
+    log1p(e, 0, log1p, n);
     for (int i = 0; i < rows; i++) {
-      out[i] = (float) terms(l, v, i * cols, cols, e, i * cols);
+      out[i] = (float) terms(l, v, i * cols, log1p, i * cols, cols);
+    }
+    if (sigmoid != null) {
+      sigmoids(l, 0, e, 0, sigmoid, 0, n);
     }
   }
 
-  /** {@code e[at + j] = exp(-|l[k + j]|)} for {@code j < cols}. */
-  private static void expNegAbs(float[] l, int k, int cols, float[] e, int at) {
+  /**
+   * {@code e[at + j] = exp(-|l[k + j]|)} for {@code j < n}, within 3 ulps of {@code Math.exp}:
+   * {@code x = n ln 2 + r} with {@code |r| <= ln 2 / 2}, the Taylor polynomial of degree 6 for
+   * {@code e^r}, times {@code 2^n} made from exponent bits; 0 below {@value #MIN_X}.
+   */
+  static void expNegAbs(float[] l, int k, float[] e, int at, int n) {
     int j = 0;
-    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
-      exp(FloatVector.fromArray(F, l, k + j).abs().neg()).intoArray(e, at + j);
+    for (int upper = F.loopBound(n); j < upper; j += F.length()) {
+      FloatVector x = FloatVector.fromArray(F, l, k + j).abs().neg();
+      FloatVector xc = x.max(MIN_X);
+      // Adding 1.5 2^23 rounds x log2(e) to the nearest integer and leaves it in the low bits
+      // (no float-to-int conversion, which this JDK does not compile on AVX2).
+      FloatVector t = xc.mul(LOG2E).add(ROUNDER);
+      FloatVector nf = t.sub(ROUNDER);
+      FloatVector r = xc.sub(nf.mul(LN2_HI)).sub(nf.mul(LN2_LO));
+      FloatVector p = r.mul(1 / 720f).add(1 / 120f).mul(r).add(1 / 24f).mul(r).add(1 / 6f)
+          .mul(r).add(0.5f).mul(r).add(1f).mul(r).add(1f);
+      FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127)
+          .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+      p.mul(scale).blend(0f, x.compare(VectorOperators.LT, MIN_X)).intoArray(e, at + j);
     }
-    for (; j < cols; j++) {
+    for (; j < n; j++) {
       e[at + j] = exp(-Math.abs(l[k + j]));
     }
   }
 
   /**
-   * The row's sum of {@code v l - (max(l, 0) + log1p(e))}: Kahan's compensated sum in each
-   * lane, then the lanes in float64, so the float lanes lose no more than float64 would.
+   * {@code out[at + j] = log(1 + e[at + j])} for {@code 0 <= e <= 1}, within 3 ulps of
+   * {@code Math.log1p}: {@code 1 + e = 2^k (1 + f)} with {@code f = e} or {@code (e - 1) / 2}
+   * (both exact or nearly, so the small {@code e} lose nothing to forming {@code 1 + e}), then
+   * {@code log(1 + f) = 2 atanh(s)}, {@code s = f / (2 + f)}, {@code |s| <= 0.172}, to the term
+   * in {@code s^9}.
    */
-  private static double terms(float[] l, float[] v, int k, int cols, float[] e, int at) {
+  static void log1p(float[] e, int at, float[] out, int n) {
+    int j = 0;
+    for (int upper = F.loopBound(n); j < upper; j += F.length()) {
+      FloatVector x = FloatVector.fromArray(F, e, at + j);
+      VectorMask<Float> halve = x.compare(VectorOperators.GT, SQRT2_M1);
+      FloatVector f = x.blend(x.sub(1f).mul(0.5f), halve);
+      FloatVector s = f.div(f.add(2f));
+      FloatVector s2 = s.mul(s);
+      FloatVector poly = s2.mul(1 / 9f).add(1 / 7f).mul(s2).add(1 / 5f).mul(s2).add(1 / 3f)
+          .mul(s2).add(1f);
+      s.add(s).mul(poly).add(FloatVector.zero(F).blend(LN2, halve)).intoArray(out, at + j);
+    }
+    for (; j < n; j++) {
+      out[at + j] = log1p(e[at + j]);
+    }
+  }
+
+  /**
+   * The sum of {@code v l - (max(l, 0) + log1p)} over {@code n} elements: Kahan's compensated
+   * sum in each lane, then the lanes in float64, so the float lanes lose no more than float64
+   * would.
+   */
+  private static double terms(float[] l, float[] v, int k, float[] log1p, int at, int n) {
     FloatVector sum = FloatVector.zero(F);
     FloatVector lost = FloatVector.zero(F);
     int j = 0;
-    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
+    for (int upper = F.loopBound(n); j < upper; j += F.length()) {
       FloatVector li = FloatVector.fromArray(F, l, k + j);
       FloatVector term = FloatVector.fromArray(F, v, k + j).mul(li)
-          .sub(li.max(0f).add(log1p(FloatVector.fromArray(F, e, at + j))));
+          .sub(li.max(0f).add(FloatVector.fromArray(F, log1p, at + j)));
       FloatVector y = term.sub(lost);
       FloatVector t = sum.add(y);
       lost = t.sub(sum).sub(y);
@@ -109,47 +149,30 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
     for (int lane = 0; lane < F.length(); lane++) {
       s += (double) sum.lane(lane) - lost.lane(lane);
     }
-    for (; j < cols; j++) {
-      s += term(l[k + j], v[k + j], e[at + j]);
+    for (; j < n; j++) {
+      s += v[k + j] * l[k + j] - (Math.max(l[k + j], 0f) + log1p[at + j]);
     }
     return s;
   }
 
-  /** Overwrites {@code e = exp(-|l|)} at {@code k} with {@code sigmoid(l)}. */
-  private static void sigmoids(float[] l, int k, int cols, float[] e) {
+  /** {@code sigmoid[to + j]} from {@code l[k + j]} and {@code e[at + j] = exp(-|l|)}. */
+  private static void sigmoids(float[] l, int k, float[] e, int at, float[] sigmoid, int to,
+      int n) {
     int j = 0;
-    for (int upper = F.loopBound(cols); j < upper; j += F.length()) {
+    for (int upper = F.loopBound(n); j < upper; j += F.length()) {
       FloatVector li = FloatVector.fromArray(F, l, k + j);
-      FloatVector ej = FloatVector.fromArray(F, e, k + j);
+      FloatVector ej = FloatVector.fromArray(F, e, at + j);
       FloatVector r = FloatVector.broadcast(F, 1f).div(ej.add(1f));
       // sigmoid(l) = r for l >= 0, e r below (and for NaN, as the scalar form).
-      r.mul(ej).blend(r, li.compare(VectorOperators.GE, 0f)).intoArray(e, k + j);
+      r.mul(ej).blend(r, li.compare(VectorOperators.GE, 0f)).intoArray(sigmoid, to + j);
     }
-    for (; j < cols; j++) {
-      e[k + j] = sigmoid(l[k + j], e[k + j]);
+    for (; j < n; j++) {
+      float r = 1f / (e[at + j] + 1f);
+      sigmoid[to + j] = l[k + j] >= 0f ? r : r * e[at + j];
     }
   }
 
-  /**
-   * {@code exp(x)} for {@code x <= 0}, within 3 ulps: {@code x = n ln 2 + r} with
-   * {@code |r| <= ln 2 / 2}, the Taylor polynomial of degree 6 for {@code e^r}, times
-   * {@code 2^n} made from exponent bits; 0 below {@value #MIN_X}.
-   */
-  static FloatVector exp(FloatVector x) {
-    FloatVector xc = x.max(MIN_X);
-    // Adding 1.5 2^23 rounds x log2(e) to the nearest integer n and leaves n in the low bits
-    // (no float-to-int conversion, which this JDK does not compile on AVX2).
-    FloatVector t = xc.mul(LOG2E).add(ROUNDER);
-    FloatVector nf = t.sub(ROUNDER);
-    FloatVector r = xc.sub(nf.mul(LN2_HI)).sub(nf.mul(LN2_LO));
-    FloatVector p = r.mul(1 / 720f).add(1 / 120f).mul(r).add(1 / 24f).mul(r).add(1 / 6f)
-        .mul(r).add(0.5f).mul(r).add(1f).mul(r).add(1f);
-    FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127)
-        .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    return p.mul(scale).blend(0f, x.compare(VectorOperators.LT, MIN_X));
-  }
-
-  /** {@link #exp(FloatVector)} on one float, with the same operations. */
+  /** One lane of {@link #expNegAbs} on {@code x = -|l|}, with the same operations. */
   static float exp(float x) {
     float xc = Math.max(x, MIN_X);
     float t = xc * LOG2E + ROUNDER;
@@ -161,23 +184,7 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
     return x < MIN_X ? 0f : p * scale;
   }
 
-  /**
-   * {@code log(1 + e)} for {@code 0 <= e <= 1}, within 3 ulps: {@code 1 + e = 2^k (1 + f)} with
-   * {@code f = e} or {@code (e - 1) / 2} (both exact or nearly, so the small {@code e} lose
-   * nothing to forming {@code 1 + e}), then {@code log(1 + f) = 2 atanh(s)},
-   * {@code s = f / (2 + f)}, {@code |s| <= 0.172}, to the term in {@code s^9}.
-   */
-  static FloatVector log1p(FloatVector e) {
-    VectorMask<Float> halve = e.compare(VectorOperators.GT, SQRT2_M1);
-    FloatVector f = e.blend(e.sub(1f).mul(0.5f), halve);
-    FloatVector s = f.div(f.add(2f));
-    FloatVector s2 = s.mul(s);
-    FloatVector poly = s2.mul(1 / 9f).add(1 / 7f).mul(s2).add(1 / 5f).mul(s2).add(1 / 3f)
-        .mul(s2).add(1f);
-    return s.add(s).mul(poly).add(FloatVector.zero(F).blend(LN2, halve));
-  }
-
-  /** {@link #log1p(FloatVector)} on one float, with the same operations. */
+  /** One lane of {@link #log1p(float[], int, float[], int)}, with the same operations. */
   static float log1p(float e) {
     boolean halve = e > SQRT2_M1;
     float f = halve ? (e - 1f) * 0.5f : e;
@@ -187,14 +194,5 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
     return (s + s) * poly + (halve ? LN2 : 0f);
   }
 
-  /** One lane's term {@code v l - (max(l, 0) + log1p(e))}, {@code e = exp(-|l|)}. */
-  private static float term(float l, float v, float e) {
-    return v * l - (Math.max(l, 0f) + log1p(e));
-  }
 
-  /** One lane's sigmoid from {@code e = exp(-|l|)}. */
-  private static float sigmoid(float l, float e) {
-    float r = 1f / (e + 1f);
-    return l >= 0f ? r : r * e;
-  }
 }
