@@ -6,10 +6,28 @@ package org.latentj.tensor;
  */
 public final class NonFiniteScan {
 
+  /**
+   * A quick whole-block test that the scan runs first, so the element-by-element search runs
+   * only when something is not finite: {@link VectorFiniteTest} with the Vector API, else none.
+   */
+  interface FiniteTest {
+    /** True when the leading {@code n} values of {@code d} are all finite. */
+    boolean allFinite(double[] d, int n);
+
+    /** True when the leading {@code n} values of {@code f} are all finite. */
+    boolean allFinite(float[] f, int n);
+  }
+
+  private static final FiniteTest FAST =
+      VectorApi.loadOrNull("org.latentj.tensor.VectorFiniteTest", FiniteTest.class);
+
   private NonFiniteScan() {}
 
   /** The index of the first of the leading {@code n} values of {@code d} not finite, or -1. */
   public static int firstIndex(double[] d, int n) {
+    if (FAST != null && FAST.allFinite(d, n)) {
+      return -1;
+    }
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(d[i])) {
         return i;
@@ -20,6 +38,9 @@ public final class NonFiniteScan {
 
   /** The index of the first of the leading {@code n} values of {@code f} not finite, or -1. */
   public static int firstIndex(float[] f, int n) {
+    if (FAST != null && FAST.allFinite(f, n)) {
+      return -1;
+    }
     for (int i = 0; i < n; i++) {
       if (!Float.isFinite(f[i])) {
         return i;

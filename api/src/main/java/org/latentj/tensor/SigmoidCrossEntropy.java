@@ -14,8 +14,12 @@ import org.ejml.data.FMatrixRMaj;
  * backward, and one exponential: {@code e = exp(-|l|)} gives both {@code softplus} and
  * {@code sigmoid}, and the forward pass keeps {@code sigmoid} for the backward one.
  *
- * <p>float32: the same pass on float arrays, each term and each row's sum formed in float64 and
- * rounded once, so the 784-term sums of an image lose no more than one rounding.
+ * <p>float32: the same pass on float arrays; each row's sum is formed in float64 and rounded
+ * once, so the 784-term sums of an image lose no more than their terms' rounding.
+ *
+ * <p>With the Vector API ({@link VectorApi}) the forward rows run in {@link VectorBernoulliRows}:
+ * vector {@code exp} and {@code log1p}, float32 terms in float lanes; within the bounds that
+ * {@code SigmoidCrossEntropyTest} states, not bit for bit with the scalar form.
  */
 final class SigmoidCrossEntropy {
 
@@ -37,55 +41,92 @@ final class SigmoidCrossEntropy {
     double[] sigmoid = keepSigmoid ? Workspace.doubles(rows, cols).data : null;
     DMatrixRMaj out = Workspace.doubles(rows, 1);
     for (int i = 0; i < rows; i++) {
-      out.data[i] = row(l, v, i * cols, cols, sigmoid);
+      out.data[i] = ROWS.row(l, v, i * cols, cols, sigmoid);
     }
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       DMatrixRMaj gl = Tensor.gradOf(logits);
       DMatrixRMaj gx = Tensor.gradOf(x);
-      for (int i = 0, k = 0; i < rows; i++) {
+      // One loop per gradient, without a test inside, so the JIT vectorises each.
+      for (int i = 0; i < rows; i++) {
         double gi = g.data[i];
-        for (int j = 0; j < cols; j++, k++) {
-          if (gl != null) {
-            gl.data[k] += gi * (v[k] - sigmoid[k]);
+        int end = (i + 1) * cols;
+        if (gl != null) {
+          double[] a = gl.data;
+          for (int k = i * cols; k < end; k++) {
+            a[k] += gi * (v[k] - sigmoid[k]);
           }
-          if (gx != null) {
-            gx.data[k] += gi * l[k];
+        }
+        if (gx != null) {
+          double[] a = gx.data;
+          for (int k = i * cols; k < end; k++) {
+            a[k] += gi * l[k];
           }
         }
       }
     }, logits, x);
   }
   /**
-   * {@code sum_j v_j l_j - softplus(l_j)} over the {@code cols} elements from {@code k}; when
-   * {@code sigmoid} is not null, stores {@code sigmoid(l_j)} there at the same indices.
+   * One row's {@code sum_j v_j l_j - softplus(l_j)} over the {@code cols} elements from
+   * {@code k}; when {@code sigmoid} is not null, stores {@code sigmoid(l_j)} there at the same
+   * indices. {@link VectorBernoulliRows} with the Vector API, else {@link #SCALAR}.
    */
-  private static double row(double[] l, double[] v, int k, int cols, double[] sigmoid) {
-    double s = 0;
-    for (int j = 0; j < cols; j++, k++) {
-      double li = l[k];
-      double e = Math.exp(-Math.abs(li));
-      s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
-      if (sigmoid != null) {
-        double r = 1.0 / (1.0 + e);
-        sigmoid[k] = li >= 0 ? r : e * r;
+  interface RowKernel {
+    double row(double[] l, double[] v, int k, int cols, double[] sigmoid);
+
+    /** The float32 row: the terms and their sum in float64, or at least the sum. */
+    double row(float[] l, float[] v, int k, int cols, float[] sigmoid);
+
+    /**
+     * Every row of a {@code rows x cols} float32 block: {@code out[i]} is row {@code i}'s sum
+     * rounded to float, {@code sigmoid} (when not null) every element's sigmoid.
+     */
+    default void rows(float[] l, float[] v, int rows, int cols, float[] sigmoid, float[] out) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = (float) row(l, v, i * cols, cols, sigmoid);
       }
     }
-    return s;
+
+    /** The scalar form: the reference, and the fallback without the Vector API. */
+    RowKernel SCALAR = new RowKernel() {
+      @Override
+      public double row(double[] l, double[] v, int k, int cols, double[] sigmoid) {
+        double s = 0;
+        for (int j = 0; j < cols; j++, k++) {
+          double li = l[k];
+          double e = Math.exp(-Math.abs(li));
+          s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
+          if (sigmoid != null) {
+            double r = 1.0 / (1.0 + e);
+            sigmoid[k] = li >= 0 ? r : e * r;
+          }
+        }
+        return s;
+      }
+
+      @Override
+      public double row(float[] l, float[] v, int k, int cols, float[] sigmoid) {
+        double s = 0;
+        for (int j = 0; j < cols; j++, k++) {
+          double li = l[k];
+          double e = Math.exp(-Math.abs(li));
+          s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
+          if (sigmoid != null) {
+            double r = 1.0 / (1.0 + e);
+            sigmoid[k] = (float) (li >= 0 ? r : e * r);
+          }
+        }
+        return s;
+      }
+    };
   }
 
-  /** {@link #row} on float arrays: the terms and their sum in float64. */
-  private static double rowF(float[] l, float[] v, int k, int cols, float[] sigmoid) {
-    double s = 0;
-    for (int j = 0; j < cols; j++, k++) {
-      double li = l[k];
-      double e = Math.exp(-Math.abs(li));
-      s += v[k] * li - (Math.max(li, 0.0) + Pointwise.log1pUnit(e));
-      if (sigmoid != null) {
-        double r = 1.0 / (1.0 + e);
-        sigmoid[k] = (float) (li >= 0 ? r : e * r);
-      }
-    }
-    return s;
+  /** The row kernel in use: the Vector API's when the JVM has it. */
+  static final RowKernel ROWS = rowKernel();
+
+  private static RowKernel rowKernel() {
+    RowKernel vector = VectorApi.loadOrNull("org.latentj.tensor.VectorBernoulliRows",
+        RowKernel.class);
+    return vector != null ? vector : RowKernel.SCALAR;
   }
 
   /**
@@ -100,20 +141,24 @@ final class SigmoidCrossEntropy {
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
     float[] sigmoid = keepSigmoid ? Workspace.floats(rows, cols).data : null;
     FMatrixRMaj out = Workspace.floats(rows, 1);
-    for (int i = 0; i < rows; i++) {
-      out.data[i] = (float) rowF(l, v, i * cols, cols, sigmoid);
-    }
+    ROWS.rows(l, v, rows, cols, sigmoid, out.data);
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       FMatrixRMaj gl = Tensor.gradOfF(logits);
       FMatrixRMaj gx = Tensor.gradOfF(x);
-      for (int i = 0, k = 0; i < rows; i++) {
+      // One loop per gradient, without a test inside, so the JIT vectorises each.
+      for (int i = 0; i < rows; i++) {
         float gi = g.data[i];
-        for (int j = 0; j < cols; j++, k++) {
-          if (gl != null) {
-            gl.data[k] += gi * (v[k] - sigmoid[k]);
+        int end = (i + 1) * cols;
+        if (gl != null) {
+          float[] a = gl.data;
+          for (int k = i * cols; k < end; k++) {
+            a[k] += gi * (v[k] - sigmoid[k]);
           }
-          if (gx != null) {
-            gx.data[k] += gi * l[k];
+        }
+        if (gx != null) {
+          float[] a = gx.data;
+          for (int k = i * cols; k < end; k++) {
+            a[k] += gi * l[k];
           }
         }
       }

@@ -48,7 +48,7 @@ abstract class LogitsFamily implements Distribution {
    */
   final Tensor sigmoidLogLikelihoodRows(String where, Tensor value) {
     Checks.valueShape(where, value, batchSize(), eventSize());
-    Checks.elementsHold(where, value, x -> x >= 0 && x <= 1, "a number in [0, 1]");
+    Checks.unitInterval(where, value);
     return logits.bernoulliLogLikelihoodRows(value);
   }
 }

@@ -50,8 +50,7 @@ public final class RelaxedBernoulli extends ConcreteFamily {
   @Override
   public Tensor logProb(Tensor value) {
     Checks.valueShape(FAMILY + ".logProb: value", value, batchSize(), eventSize());
-    Checks.elementsHold(FAMILY + ".logProb: value", value, y -> y >= 0 && y <= 1,
-        "a number in [0, 1]");
+    Checks.unitInterval(FAMILY + ".logProb: value", value);
     Tensor y = value.clamp(Double.MIN_NORMAL, BELOW_ONE);
     Tensor logY = y.log();
     Tensor logOneMinusY = y.neg().log1p();

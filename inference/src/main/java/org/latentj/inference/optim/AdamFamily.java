@@ -17,6 +17,7 @@ abstract class AdamFamily extends BaseOptimizer {
   private final double weightDecay;
   private final StateBuffers first;
   private final StateBuffers second;
+  private final AdamKernel.Coefficients coefficients = new AdamKernel.Coefficients();
 
   AdamFamily(String family, AdamSettings<?> s, Map<String, Parameter> parameters) {
     super(family, parameters, s.learningRate());
@@ -41,51 +42,21 @@ abstract class AdamFamily extends BaseOptimizer {
 
   @Override
   final void update(long t, double lr) {
-    updateParameters(t, lr, false);
-  }
-
-  /** Checks, updates and zeroes each chunk of each parameter in one pass (AdamKernel). */
-  @Override
-  final NonFinite updateIfFiniteThenZero(long t, double lr) {
-    return updateParameters(t, lr, true);
-  }
-
-  /** The update of every parameter; {@code fused}: with the check and the zeroing. */
-  private NonFinite updateParameters(long t, double lr, boolean fused) {
     double stepSize = lr / (1 - Math.pow(beta1, t));
     double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-    double shrink = shrink(lr);
-    double l2 = l2();
+    AdamKernel.Coefficients c =
+        coefficients.set(beta1, beta2, eps, shrink(lr), l2(), stepSize, correction2Sqrt);
     for (int k = 0; k < parameterCount(); k++) {
       Parameter param = parameter(k);
       int n = param.rows() * param.cols();
-      int bad = -1;
       if (first.d(k) != null) {
-        double[] p = param.value().data;
-        double[] g = param.grad().data;
-        if (fused) {
-          bad = AdamKernel.updateFiniteAndZero(p, g, first.d(k).data, second.d(k).data, n,
-              beta1, beta2, eps, shrink, l2, stepSize, correction2Sqrt);
-        } else {
-          AdamKernel.update(p, g, first.d(k).data, second.d(k).data, n, beta1, beta2, eps,
-              shrink, l2, stepSize, correction2Sqrt);
-        }
+        AdamKernel.update(param.value().data, param.grad().data, first.d(k).data,
+            second.d(k).data, n, c);
       } else {
-        float[] p = param.valueF().data;
-        float[] g = param.gradF().data;
-        if (fused) {
-          bad = AdamKernel.updateFiniteAndZero(p, g, first.f(k).data, second.f(k).data, n,
-              beta1, beta2, eps, shrink, l2, stepSize, correction2Sqrt);
-        } else {
-          AdamKernel.update(p, g, first.f(k).data, second.f(k).data, n, beta1, beta2, eps,
-              shrink, l2, stepSize, correction2Sqrt);
-        }
-      }
-      if (bad >= 0) {
-        return nonFinite(k, bad);
+        AdamKernel.update(param.valueF().data, param.gradF().data, first.f(k).data,
+            second.f(k).data, n, c);
       }
     }
-    return null;
   }
 
   @Override

@@ -22,7 +22,7 @@ import org.latentj.tensor.Tensor;
  * update in {@link #update}. {@link #state()} gives float32 buffers widened to float64 (exactly);
  * {@link #stateDtype} says which they were, and {@link #loadState} rounds them back.
  */
-abstract class BaseOptimizer implements Optimizer, FusedStep {
+abstract class BaseOptimizer implements Optimizer {
 
   /** Key of the step count in {@link #scalarState()}. */
   static final String STEPS = "steps";
@@ -122,43 +122,6 @@ abstract class BaseOptimizer implements Optimizer, FusedStep {
   public final void step() {
     update(steps + 1, learningRate);
     steps++;
-  }
-
-  @Override
-  public final NonFinite stepIfFiniteThenZeroGrad() {
-    NonFinite bad = updateIfFiniteThenZero(steps + 1, learningRate);
-    if (bad == null) {
-      steps++;
-    }
-    return bad;
-  }
-
-  /**
-   * {@link #stepIfFiniteThenZeroGrad()}'s work at step {@code t}: here in three passes (scan
-   * every gradient, update, zero), so nothing is updated when a gradient is not finite; an
-   * algorithm with a fused kernel overrides it.
-   */
-  NonFinite updateIfFiniteThenZero(long t, double lr) {
-    for (int k = 0; k < parameters.length; k++) {
-      Parameter p = parameters[k];
-      int n = p.rows() * p.cols();
-      for (int i = 0; i < n; i++) {
-        double x = p.dtype() == DType.FLOAT64 ? p.grad().data[i] : p.gradF().data[i];
-        if (!Double.isFinite(x)) {
-          return nonFinite(k, i);
-        }
-      }
-    }
-    update(t, lr);
-    zeroGrad();
-    return null;
-  }
-
-  /** Element {@code index} of parameter {@code k}'s gradient, described. */
-  final NonFinite nonFinite(int k, int index) {
-    Parameter p = parameters[k];
-    double x = p.dtype() == DType.FLOAT64 ? p.grad().data[index] : p.gradF().data[index];
-    return new NonFinite(names[k], index / p.cols(), index % p.cols(), x);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.latentj.inference.training;
 
 import java.util.Map;
-import org.latentj.inference.optim.FusedStep;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.NonFiniteScan;
@@ -10,9 +9,7 @@ import org.latentj.tensor.Tensor;
 /**
  * Stops a run whose bound or gradients are NaN or infinite, before the bad update is applied,
  * with a message naming the step, the parameter and the position. Costs one pass over the
- * gradients per step; with an optimizer that is a {@link FusedStep} (Adam, AdamW), {@link Svi}
- * folds that pass into the update instead, and the parameters before the bad element (in the
- * optimizer's order) may then have taken the step: the run stops with the same message.
+ * gradients per step ({@link NonFiniteScan}, a vector test where the JVM has the Vector API).
  */
 public final class DivergenceGuard implements Svi.GradientHook {
 
@@ -31,18 +28,12 @@ public final class DivergenceGuard implements Svi.GradientHook {
   }
 
   /** Throws when {@code bound} is not finite, naming the first non-finite parameter if any. */
-  void checkBound(long step, double bound, Map<String, Parameter> parameters) {
+  private static void checkBound(long step, double bound, Map<String, Parameter> parameters) {
     if (!Double.isFinite(bound)) {
       String where = firstNonFinite(parameters);
       throw new TrainingDivergedException(step, "the bound is " + bound
           + (where == null ? "" : "; " + where));
     }
-  }
-
-  /** The exception for a gradient element a fused step found non-finite, worded as above. */
-  static TrainingDivergedException diverged(long step, FusedStep.NonFinite bad) {
-    return new TrainingDivergedException(step, "the gradient of " + bad.parameter() + " is "
-        + bad.value() + " at row " + bad.row() + ", column " + bad.column());
   }
 
   /**

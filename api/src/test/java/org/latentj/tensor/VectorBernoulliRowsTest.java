@@ -1,0 +1,171 @@
+package org.latentj.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link VectorBernoulliRows} against the scalar form: its {@code exp} and {@code log1p} within
+ * 3 ulps of {@code Math}'s and each lane bit for bit its scalar twin (so a result does not
+ * depend on the JIT); a float32 row's value within 8 float unit roundoffs times the sum of its
+ * terms' magnitudes ({@code sum_j |v_j l_j| + softplus(l_j)}), the stored sigmoid within 4 ulps,
+ * on logits from -40 to 40 with the extremes, rows that leave a scalar tail, and pixels that are
+ * exactly 0 or 1 as well as fractions.
+ */
+class VectorBernoulliRowsTest {
+
+  /** float32: each term is evaluated in float (a few roundings), the sum in float64. */
+  static final double FLOAT32_BOUND = 8 * 0x1p-24;
+
+  private static final VectorBernoulliRows VECTOR = new VectorBernoulliRows();
+  private static final float VectorBernoulliRows_MIN_X = -87f;
+  private final UniformRandomProvider rng = Rngs.create(17);
+
+  @Test
+  void theTestsRunTheVectorRows() {
+    assertThat(SigmoidCrossEntropy.ROWS).isInstanceOf(VectorBernoulliRows.class);
+  }
+
+  @Test
+  void float64RowsAreTheScalarForm() {
+    double[] l = logits(37);
+    double[] v = pixels(37);
+    assertThat(VECTOR.row(l, v, 0, 37, null))
+        .isEqualTo(SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, 37, null));
+  }
+
+  @Test
+  void expIsWithinThreeUlpsAndEachLaneEqualsTheScalarTwin() {
+    float[] x = new float[4096];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i < 3 ? new float[] {0f, -0f, VectorBernoulliRows_MIN_X}[i]
+          : (float) (-90 * rng.nextDouble());
+    }
+    float[] lanes = new float[x.length];
+    VectorBernoulliRows.expNegAbs(x, 0, lanes, 0, x.length);
+    for (int i = 0; i < x.length; i++) {
+      float scalar = VectorBernoulliRows.exp(x[i]);
+      assertThat(Float.floatToRawIntBits(lanes[i])).as("exp(%s)", x[i])
+          .isEqualTo(Float.floatToRawIntBits(scalar));
+      double exact = Math.exp(x[i]);
+      if (x[i] >= VectorBernoulliRows_MIN_X) {
+        assertThat(Math.abs(scalar - exact)).as("exp(%s)", x[i])
+            .isLessThanOrEqualTo(3 * Math.ulp((float) exact));
+      } else {
+        assertThat(scalar).isZero();
+      }
+    }
+  }
+
+  @Test
+  void log1pIsWithinThreeUlpsAndEachLaneEqualsTheScalarTwin() {
+    float[] e = new float[4096];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = i < 4 ? new float[] {0f, 1f, 0.41421356f, Float.MIN_VALUE}[i]
+          : (float) Math.pow(rng.nextDouble(), 1 + rng.nextInt(30));
+    }
+    float[] lanes = new float[e.length];
+    VectorBernoulliRows.log1p(e, 0, lanes, e.length);
+    for (int i = 0; i < e.length; i++) {
+      float scalar = VectorBernoulliRows.log1p(e[i]);
+      assertThat(Float.floatToRawIntBits(lanes[i])).as("log1p(%s)", e[i])
+          .isEqualTo(Float.floatToRawIntBits(scalar));
+      double exact = Math.log1p(e[i]);
+      assertThat(Math.abs(scalar - exact)).as("log1p(%s)", e[i])
+          .isLessThanOrEqualTo(3 * Math.ulp((float) exact));
+    }
+  }
+
+  @Test
+  void float32RowsAndSigmoidsMatchTheScalarForm() {
+    for (int cols : new int[] {1, 7, 8, 37, 784}) {
+      float[] l = floats(logits(cols));
+      float[] v = floats(pixels(cols));
+      float[] sv = new float[cols];
+      float[] ss = new float[cols];
+      double vector = VECTOR.row(l, v, 0, cols, sv);
+      double scalar = SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, cols, ss);
+      assertThat(Math.abs(vector - scalar)).as("cols %d", cols)
+          .isLessThanOrEqualTo(FLOAT32_BOUND * magnitude(widen(l), widen(v)));
+      for (int j = 0; j < cols; j++) {
+        assertThat(Math.abs(sv[j] - ss[j])).as("sigmoid(%s)", l[j])
+            .isLessThanOrEqualTo(4 * Math.ulp(ss[j]) + Float.MIN_NORMAL);
+      }
+    }
+  }
+
+  @Test
+  void aBlockEqualsItsRowsBitForBit() {
+    int rows = 3;
+    int cols = 45;
+    float[] l = floats(logits(rows * cols));
+    float[] v = floats(pixels(rows * cols));
+    float[] sigmoid = new float[rows * cols];
+    float[] out = new float[rows];
+    VECTOR.rows(l, v, rows, cols, sigmoid, out);
+    float[] noSigmoid = new float[rows];
+    VECTOR.rows(l, v, rows, cols, null, noSigmoid);
+    float[] rowSigmoid = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      assertThat(out[i]).isEqualTo((float) VECTOR.row(l, v, i * cols, cols, rowSigmoid));
+      assertThat(noSigmoid[i]).isEqualTo(out[i]);
+    }
+    assertThat(sigmoid).isEqualTo(rowSigmoid);
+  }
+
+  @Test
+  void aRowStartingInsideTheArrayReadsOnlyItsElements() {
+    float[] l = floats(logits(50));
+    float[] v = floats(pixels(50));
+    float[] sigmoid = new float[50];
+    double middle = VECTOR.row(l, v, 10, 30, sigmoid);
+    double scalar = SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 10, 30, null);
+    assertThat(Math.abs(middle - scalar)).isLessThanOrEqualTo(1e-4);
+    assertThat(sigmoid[9]).isZero();
+    assertThat(sigmoid[40]).isZero();
+    assertThat(sigmoid[10]).isPositive();
+  }
+
+  /** {@code sum_j |v_j l_j| + softplus(l_j)}: the scale of a row's rounding error. */
+  private static double magnitude(double[] l, double[] v) {
+    double m = 0;
+    for (int j = 0; j < l.length; j++) {
+      m += Math.abs(v[j] * l[j]) + Math.max(l[j], 0) + Math.log1p(Math.exp(-Math.abs(l[j])));
+    }
+    return m;
+  }
+
+  private double[] logits(int n) {
+    double[] l = new double[n];
+    for (int j = 0; j < n; j++) {
+      l[j] = j == 0 ? -40 : j == 1 ? 40 : j == 2 ? 0 : 80 * rng.nextDouble() - 40;
+    }
+    return l;
+  }
+
+  private double[] pixels(int n) {
+    double[] v = new double[n];
+    for (int j = 0; j < n; j++) {
+      int kind = rng.nextInt(3);
+      v[j] = kind == 0 ? 0 : kind == 1 ? 1 : rng.nextDouble();
+    }
+    return v;
+  }
+
+  private static float[] floats(double[] x) {
+    float[] f = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      f[i] = (float) x[i];
+    }
+    return f;
+  }
+
+  private static double[] widen(float[] f) {
+    double[] d = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      d[i] = f[i];
+    }
+    return d;
+  }
+}
