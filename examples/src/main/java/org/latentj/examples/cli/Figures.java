@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.latentj.examples.pictures.ImageGrid;
 import org.latentj.examples.pictures.LatentGrid;
 import org.latentj.examples.pictures.ReconstructionGrid;
@@ -120,16 +121,11 @@ final class Figures {
 
   /** The first {@code n} rows of {@code m} (all if fewer). */
   static DMatrixRMaj firstRows(DMatrixRMaj m, int n) {
-    int rows = Math.min(n, m.numRows);
-    DMatrixRMaj out = new DMatrixRMaj(rows, m.numCols);
-    System.arraycopy(m.data, 0, out.data, 0, rows * m.numCols);
-    return out;
+    return CommonOps_DDRM.extract(m, 0, Math.min(n, m.numRows), 0, m.numCols);
   }
 
   /** Row {@code i} of {@code m} as a 1-row matrix. */
   static DMatrixRMaj row(DMatrixRMaj m, int i) {
-    DMatrixRMaj out = new DMatrixRMaj(1, m.numCols);
-    System.arraycopy(m.data, i * m.numCols, out.data, 0, m.numCols);
-    return out;
+    return CommonOps_DDRM.extractRow(m, i, null);
   }
 }

@@ -3,6 +3,7 @@ package org.latentj.examples.reproduction;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.latentj.examples.data.EmbeddedDigits;
 import org.latentj.examples.data.FashionMnist;
 import org.latentj.inference.data.Dataset;
@@ -90,9 +91,6 @@ public record ReproductionData(DMatrixRMaj train, DMatrixRMaj test, String descr
     if (n < 1) {
       throw new IllegalArgumentException("ReproductionData: need at least one row, got " + n);
     }
-    int rows = Math.min(n, m.numRows);
-    DMatrixRMaj out = new DMatrixRMaj(rows, m.numCols);
-    System.arraycopy(m.data, 0, out.data, 0, rows * m.numCols);
-    return out;
+    return CommonOps_DDRM.extract(m, 0, Math.min(n, m.numRows), 0, m.numCols);
   }
 }
