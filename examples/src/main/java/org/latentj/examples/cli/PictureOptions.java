@@ -23,6 +23,11 @@ final class PictureOptions extends RunDirArgument {
     return super.open();
   }
 
+  /** Says on the command's standard output that {@code file} was written. */
+  void wrote(Path file) {
+    command.commandLine().getOut().printf("wrote %s%n", file);
+  }
+
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */
   Path target(Run run, String name) {
     return out != null ? out : run.file(name);
