@@ -7,11 +7,6 @@
 # Usage: scripts/sgemm-vs-torch.sh [latentj kernel name, default auto]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cp_file=$(mktemp)
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
-classpath="examples/target/classes:$(cat "$cp_file")"
 python=${PYTHON:-/usr/bin/python3}
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -45,8 +40,9 @@ PY
 }
 for round in 1 2; do
   echo "== latentj, round $round"
-  OPENBLAS_NUM_THREADS=1 java -Dlatentj.matmul.threads=1 -cp "$classpath" scripts/SgemmShapes.java \
-    "${1:-auto}" 2>/dev/null
+  # run.sh builds latentj and runs the source file with its classpath.
+  OPENBLAS_NUM_THREADS=1 JAVA_OPTS="-Dlatentj.matmul.threads=1" scripts/run.sh \
+    scripts/SgemmShapes.java "${1:-auto}" 2>/dev/null
   echo "== PyTorch, round $round"
   torch_shapes
 done
