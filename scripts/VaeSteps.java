@@ -18,7 +18,9 @@ import org.latentj.tensor.Tensor;
  * source file runs against any build of latentj: {@code java -cp <classpath> scripts/VaeSteps.java
  * [steps] [float32|float64]}. After 50 warm-up steps it prints one line with the median wall and
  * CPU milliseconds per step of the calling thread (CPU time is what a loaded machine disturbs
- * least) and the bytes it allocated per step (independent of load). scripts/ab-step.sh runs it
+ * least), the mean wall and whole-process CPU milliseconds per step (every thread: the helpers of
+ * {@code -Dlatentj.training.workers}, BLAS's own) and the bytes the calling thread allocated per
+ * step (independent of load). scripts/ab-step.sh runs it
  * against two builds in alternation.
  */
 public final class VaeSteps {
@@ -41,6 +43,10 @@ public final class VaeSteps {
     long id = Thread.currentThread().getId();
     double[] wall = new double[steps];
     double[] cpu = new double[steps];
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long process0 = os.getProcessCpuTime();
+    long wall0 = System.nanoTime();
     long bytes0 = threads.getThreadAllocatedBytes(id);
     double bound = 0;
     for (int i = 0; i < steps; i++) {
@@ -51,8 +57,13 @@ public final class VaeSteps {
       wall[i] = (System.nanoTime() - w) / 1e6;
     }
     long bytes = (threads.getThreadAllocatedBytes(id) - bytes0) / steps;
-    System.out.printf(Locale.ROOT, "wall_ms=%.3f cpu_ms=%.3f alloc_bytes=%d bound=%.4f"
-        + " kernel=%s dtype=%s%n", median(wall), median(cpu), bytes, bound, MatMul.kernel(), dtype);
+    // All threads (helpers of -Dlatentj.training.workers, BLAS's, but also JIT and GC) per step.
+    double processMs = (os.getProcessCpuTime() - process0) / 1e6 / steps;
+    double meanWallMs = (System.nanoTime() - wall0) / 1e6 / steps;
+    System.out.printf(Locale.ROOT, "wall_ms=%.3f cpu_ms=%.3f mean_wall_ms=%.3f process_cpu_ms=%.3f"
+        + " alloc_bytes=%d bound=%.4f kernel=%s dtype=%s workers=%s%n", median(wall), median(cpu),
+        meanWallMs, processMs, bytes, bound, MatMul.kernel(), dtype,
+        System.getProperty("latentj.training.workers", "1"));
   }
 
   private static double median(double[] v) {

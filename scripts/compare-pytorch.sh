@@ -15,12 +15,18 @@
 #                  also 2t-spin, PyTorch's default OpenMP wait policy, which spins and is slow
 #   PYTHON         the Python with torch (default: the first of /usr/bin/python3, python3)
 #   LATENTJ_DTYPE  latentj's dtype, float32 (the default; PyTorch runs float32) or float64
-#   LATENTJ_CONFIGS  which latentj configurations to run (default: "blas2 1t java2"):
+#   LATENTJ_FLOAT64  "fastest" (the default): after the configurations below, run the fastest of
+#                  them once more in float64, for the float64 column (not in the ratio); "none"
+#                  skips it
+#   LATENTJ_CONFIGS  which latentj configurations to run (default: "blas2 1t java2 data2"):
 #     blas2   one Java thread, the native BLAS's own threads (OPENBLAS_NUM_THREADS unset: one
 #             per core)
 #     1t      one thread: OPENBLAS_NUM_THREADS=1 -Dlatentj.matmul.threads=1
 #     java2   two Java threads, each multiplying half the rows of a product with a one-thread
 #             BLAS: OPENBLAS_NUM_THREADS=1 -Dlatentj.matmul.threads=2
+#     data2   two Java threads, each running forward and backward on half of every minibatch
+#             with a one-thread BLAS (ParallelGradients): OPENBLAS_NUM_THREADS=1
+#             -Dlatentj.matmul.threads=1 -Dlatentj.training.workers=2
 #
 # PyTorch's configurations (each also OPENBLAS_NUM_THREADS unset, the OpenMP build of OpenBLAS,
 # libopenblas0-openmp, first on LD_LIBRARY_PATH, so PyTorch's OpenMP threads and OpenBLAS's
@@ -40,7 +46,7 @@ cd "$(dirname "$0")/.."
 epochs="${1:-10}"
 folder="${2:-}"
 configs="${TORCH_CONFIGS:-1t 2t-passive 2t-bind}"
-jconfigs="${LATENTJ_CONFIGS:-blas2 1t java2}"
+jconfigs="${LATENTJ_CONFIGS:-blas2 1t java2 data2}"
 openmp_dir=/usr/lib/x86_64-linux-gnu/openblas-openmp
 
 # Debian's python3-torch lives in the system Python (/usr/bin/python3), which a pyenv or venv
@@ -77,18 +83,21 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# latentj_run <configuration> [dtype]: logs to latentj-<configuration>[-<dtype>].txt
 latentj_run() {
-  local name=$1 opts="${JAVA_OPTS:--Xmx1g}"
+  local name=$1 dtype=${2:-${LATENTJ_DTYPE:-float32}} log=$1${2:+-$2} opts="${JAVA_OPTS:--Xmx1g}"
   local -a env_vars
   case $name in
     blas2) env_vars=(-u OPENBLAS_NUM_THREADS) ;;
     1t) env_vars=(OPENBLAS_NUM_THREADS=1); opts="$opts -Dlatentj.matmul.threads=1" ;;
     java2) env_vars=(OPENBLAS_NUM_THREADS=1); opts="$opts -Dlatentj.matmul.threads=2" ;;
+    data2) env_vars=(OPENBLAS_NUM_THREADS=1)
+      opts="$opts -Dlatentj.matmul.threads=1 -Dlatentj.training.workers=2" ;;
     *) echo "LATENTJ_CONFIGS: unknown configuration '$name'" >&2; exit 2 ;;
   esac
-  echo "== latentj $name: ${env_vars[*]} JAVA_OPTS=$opts, $epochs epochs"
+  echo "== latentj $name: ${env_vars[*]} JAVA_OPTS=$opts, $dtype, $epochs epochs"
   env "${env_vars[@]}" JAVA_OPTS="$opts" scripts/run.sh org.latentj.examples.bench.VaeBenchmark \
-    "$epochs" "${folder:--}" "${LATENTJ_DTYPE:-float32}" | tee "$logs/latentj-$name.txt"
+    "$epochs" "${folder:--}" "$dtype" | tee "$logs/latentj-$log.txt"
 }
 for c in $jconfigs; do
   latentj_run "$c"
@@ -131,12 +140,18 @@ fastest() {
 }
 # shellcheck disable=SC2086 # the configuration lists are words on purpose
 read -r jbest jbest_s < <(fastest latentj $jconfigs)
+# The float64 column: the fastest configuration again, after PyTorch's runs (not in the ratio).
+jcolumns=$jconfigs
+if [[ ${LATENTJ_FLOAT64:-fastest} == fastest && ${LATENTJ_DTYPE:-float32} != float64 ]]; then
+  latentj_run "$jbest" float64
+  jcolumns="$jconfigs $jbest-float64"
+fi
 # shellcheck disable=SC2086
 read -r best best_s < <(fastest torch $configs)
 latentj=$(final "$logs/latentj-$jbest.txt")
 
 echo
-for c in $jconfigs; do
+for c in $jcolumns; do
   echo "latentj $c: $(final "$logs/latentj-$c.txt")"
 done
 for c in $configs; do
@@ -145,7 +160,7 @@ done
 echo
 row() { printf '%-22s' "$1"; shift; printf ' %15s' "$@"; echo; }
 header=() rss=() seconds=()
-for c in $jconfigs; do
+for c in $jcolumns; do
   header+=("latentj $c")
   seconds+=("$(field epoch_s "$(final "$logs/latentj-$c.txt")")")
   rss+=("$(field peak_rss_mb "$(final "$logs/latentj-$c.txt")")")
@@ -160,7 +175,7 @@ row "s/epoch (median 2..N)" "${seconds[@]}"
 for e in 1 5 10; do
   if ((e <= epochs)); then
     elbos=()
-    for c in $jconfigs; do
+    for c in $jcolumns; do
       elbos+=("$(elbo_at "$logs/latentj-$c.txt" $e)")
     done
     for c in $configs; do
@@ -170,7 +185,7 @@ for e in 1 5 10; do
   fi
 done
 row "peak RSS (MB)" "${rss[@]}"
-echo "latentj dtype $(field dtype "$latentj"); PyTorch float32"
+echo "latentj dtype $(field dtype "$latentj") (a -float64 column: float64); PyTorch float32"
 awk -v a="$jbest_s" -v b="$best_s" -v c="$best" -v j="$jbest" \
   -v k="$(field kernel "$latentj")" -v d="$(field dtype "$latentj")" \
   -v t="$(field threads "$latentj")" \

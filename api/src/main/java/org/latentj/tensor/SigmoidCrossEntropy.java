@@ -18,8 +18,9 @@ import org.ejml.data.FMatrixRMaj;
  * once, so the 784-term sums of an image lose no more than their terms' rounding.
  *
  * <p>With the Vector API ({@link VectorApi}) the forward rows run in {@link VectorBernoulliRows}:
- * vector {@code exp} and {@code log1p}, float32 terms in float lanes; within the bounds that
- * {@code SigmoidCrossEntropyTest} states, not bit for bit with the scalar form.
+ * vector {@code exp} and {@code log1p}, float32 terms in float lanes, float64 terms in double
+ * lanes; within the bounds that {@code VectorBernoulliRowsTest} states, not bit for bit with the
+ * scalar form.
  */
 final class SigmoidCrossEntropy {
 
@@ -40,9 +41,7 @@ final class SigmoidCrossEntropy {
     boolean keepSigmoid = GradMode.isEnabled() && logits.requiresGrad();
     double[] sigmoid = keepSigmoid ? Workspace.doubles(rows, cols).data : null;
     DMatrixRMaj out = Workspace.doubles(rows, 1);
-    for (int i = 0; i < rows; i++) {
-      out.data[i] = ROWS.row(l, v, i * cols, cols, sigmoid);
-    }
+    ROWS.rows(l, v, rows, cols, sigmoid, out.data);
     return Tensor.result("bernoulliLogLikelihoodRows", out, g -> {
       DMatrixRMaj gl = Tensor.gradOf(logits);
       DMatrixRMaj gx = Tensor.gradOf(x);
@@ -83,6 +82,17 @@ final class SigmoidCrossEntropy {
     default void rows(float[] l, float[] v, int rows, int cols, float[] sigmoid, float[] out) {
       for (int i = 0; i < rows; i++) {
         out[i] = (float) row(l, v, i * cols, cols, sigmoid);
+      }
+    }
+
+    /**
+     * Every row of a {@code rows x cols} float64 block: {@code out[i]} is row {@code i}'s sum,
+     * {@code sigmoid} (when not null) every element's sigmoid.
+     */
+    default void rows(double[] l, double[] v, int rows, int cols, double[] sigmoid,
+        double[] out) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = row(l, v, i * cols, cols, sigmoid);
       }
     }
 

@@ -271,7 +271,8 @@ public final class Tensor {
       throw wrongDtype("grad()", "gradF()");
     }
     requireAlive("grad()");
-    return grad;
+    LeafGradients elsewhere = separateLeafGradients();
+    return elsewhere == null ? grad : elsewhere.gradient(this);
   }
 
   /**
@@ -284,7 +285,8 @@ public final class Tensor {
       throw wrongDtype("gradF()", "grad()");
     }
     requireAlive("gradF()");
-    return gradF;
+    LeafGradients elsewhere = separateLeafGradients();
+    return elsewhere == null ? gradF : elsewhere.gradientF(this);
   }
 
   private IllegalStateException wrongDtype(String asked, String instead) {
@@ -366,6 +368,11 @@ public final class Tensor {
 
   /** Sets the accumulated gradient of this tensor to zero (keeps the buffer). */
   public void zeroGrad() {
+    LeafGradients elsewhere = separateLeafGradients();
+    if (elsewhere != null) {
+      elsewhere.zero(this);
+      return;
+    }
     if (grad != null) {
       grad.zero();
     }
@@ -387,6 +394,10 @@ public final class Tensor {
     if (value == null) {
       throw wrongDtype("gradBuffer()", "gradBufferF()");
     }
+    LeafGradients elsewhere = separateLeafGradients();
+    if (elsewhere != null) {
+      return elsewhere.bufferOf(this, value);
+    }
     if (grad == null) {
       grad = gradInWorkspace() ? Workspace.doubles(value.numRows, value.numCols)
           : new DMatrixRMaj(value.numRows, value.numCols);
@@ -406,6 +417,10 @@ public final class Tensor {
     }
     if (valueF == null) {
       throw wrongDtype("gradBufferF()", "gradBuffer()");
+    }
+    LeafGradients elsewhere = separateLeafGradients();
+    if (elsewhere != null) {
+      return elsewhere.bufferOf(this, valueF);
     }
     if (gradF == null) {
       gradF = gradInWorkspace() ? Workspace.floats(valueF.numRows, valueF.numCols)
@@ -483,6 +498,14 @@ public final class Tensor {
         t.backwardF.apply(t.gradF);
       }
     }
+  }
+
+  /**
+   * The {@link LeafGradients} this thread keeps this leaf's gradient in, or null: an op result's
+   * gradient, or a leaf's when none is entered, lives in the tensor.
+   */
+  private LeafGradients separateLeafGradients() {
+    return isInterior() ? null : LeafGradients.current();
   }
 
   private boolean isInterior() {

@@ -4,9 +4,10 @@ package org.latentj.tensor;
  * Loads the optional classes written on the JDK's incubating Vector API. Such a class links only
  * when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher and
  * {@code scripts/run.sh} pass it); without the module every caller keeps a scalar loop. Adam's
- * vector loop gives the scalar loop's bits; the float32 Bernoulli rows agree with the scalar form
- * only within the bounds {@code VectorBernoulliRowsTest} states, so a float32 run with the module
- * and one without end at slightly different numbers (each run is still fixed by its seed).
+ * vector loop gives the scalar loop's bits; the Bernoulli rows (float32 and float64) agree with
+ * the scalar form only within the bounds {@code VectorBernoulliRowsTest} states, so a run with the
+ * module and one without end at slightly different numbers (each run is still fixed by its
+ * seed).
  */
 public final class VectorApi {
 

@@ -6,10 +6,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link VectorBernoulliRows} against the scalar form: its {@code exp} and {@code log1p} within
- * 3 ulps of {@code Math}'s and each lane bit for bit its scalar twin (so a result does not
- * depend on the JIT); a float32 row's value within 8 float unit roundoffs times the sum of its
- * terms' magnitudes ({@code sum_j |v_j l_j| + softplus(l_j)}), the stored sigmoid within 4 ulps,
+ * {@link VectorBernoulliRows} against the scalar form, in float32 and float64: its {@code exp}
+ * and {@code log1p} within 3 ulps of {@code Math}'s and each lane bit for bit its scalar twin (so
+ * a result does not depend on the JIT); a row's value within 8 unit roundoffs of its dtype times
+ * the sum of its terms' magnitudes ({@code sum_j |v_j l_j| + softplus(l_j)}), the stored sigmoid
+ * within 4 ulps,
  * on logits from -40 to 40 with the extremes, rows that leave a scalar tail, and pixels that are
  * exactly 0 or 1 as well as fractions.
  */
@@ -17,6 +18,9 @@ class VectorBernoulliRowsTest {
 
   /** float32: each term is evaluated in float (a few roundings), the sum in float64. */
   static final double FLOAT32_BOUND = 8 * 0x1p-24;
+
+  /** float64: the same bound in double roundoffs. */
+  static final double FLOAT64_BOUND = 8 * 0x1p-53;
 
   private static final VectorBernoulliRows VECTOR = new VectorBernoulliRows();
   private static final float VectorBernoulliRows_MIN_X = -87f;
@@ -28,11 +32,79 @@ class VectorBernoulliRowsTest {
   }
 
   @Test
-  void float64RowsAreTheScalarForm() {
-    double[] l = logits(37);
-    double[] v = pixels(37);
-    assertThat(VECTOR.row(l, v, 0, 37, null))
-        .isEqualTo(SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, 37, null));
+  void float64ExpIsWithinThreeUlpsAndEachLaneEqualsTheScalarTwin() {
+    double[] x = new double[4096];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i < 4 ? new double[] {0, -0.0, -708, -709}[i]
+          : i < 2048 ? -750 * rng.nextDouble() : -2 * rng.nextDouble();
+    }
+    double[] lanes = new double[x.length];
+    VectorBernoulliRows.expNegAbs(x, 0, lanes, 0, x.length);
+    for (int i = 0; i < x.length; i++) {
+      double scalar = VectorBernoulliRows.exp(x[i]);
+      assertThat(Double.doubleToRawLongBits(lanes[i])).as("exp(%s)", x[i])
+          .isEqualTo(Double.doubleToRawLongBits(scalar));
+      double exact = Math.exp(x[i]);
+      if (x[i] >= -708) {
+        assertThat(Math.abs(scalar - exact)).as("exp(%s)", x[i])
+            .isLessThanOrEqualTo(3 * Math.ulp(exact));
+      } else {
+        assertThat(scalar).isZero();
+      }
+    }
+  }
+
+  @Test
+  void float64Log1pIsWithinThreeUlpsAndEachLaneEqualsTheScalarTwin() {
+    double[] e = new double[4096];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = i < 5 ? new double[] {0, 1, 0.41421356237309503, 0.4142135623730951,
+          Double.MIN_VALUE}[i] : Math.pow(rng.nextDouble(), 1 + rng.nextInt(60));
+    }
+    double[] lanes = new double[e.length];
+    VectorBernoulliRows.log1p(e, 0, lanes, e.length);
+    for (int i = 0; i < e.length; i++) {
+      double scalar = VectorBernoulliRows.log1p(e[i]);
+      assertThat(Double.doubleToRawLongBits(lanes[i])).as("log1p(%s)", e[i])
+          .isEqualTo(Double.doubleToRawLongBits(scalar));
+      double exact = Math.log1p(e[i]);
+      assertThat(Math.abs(scalar - exact)).as("log1p(%s)", e[i])
+          .isLessThanOrEqualTo(3 * Math.ulp(exact));
+    }
+  }
+
+  @Test
+  void float64RowsAndSigmoidsMatchTheScalarForm() {
+    for (int cols : new int[] {1, 3, 4, 37, 784}) {
+      double[] l = logits(cols);
+      double[] v = pixels(cols);
+      double[] sv = new double[cols];
+      double[] ss = new double[cols];
+      double vector = VECTOR.row(l, v, 0, cols, sv);
+      double scalar = SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, cols, ss);
+      assertThat(Math.abs(vector - scalar)).as("cols %d", cols)
+          .isLessThanOrEqualTo(FLOAT64_BOUND * magnitude(l, v));
+      for (int j = 0; j < cols; j++) {
+        assertThat(Math.abs(sv[j] - ss[j])).as("sigmoid(%s)", l[j])
+            .isLessThanOrEqualTo(4 * Math.ulp(ss[j]) + Double.MIN_NORMAL);
+      }
+    }
+  }
+
+  @Test
+  void aFloat64BlockEqualsItsRowsBitForBit() {
+    int rows = 3;
+    int cols = 45;
+    double[] l = logits(rows * cols);
+    double[] v = pixels(rows * cols);
+    double[] sigmoid = new double[rows * cols];
+    double[] out = new double[rows];
+    VECTOR.rows(l, v, rows, cols, sigmoid, out);
+    double[] rowSigmoid = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      assertThat(out[i]).isEqualTo(VECTOR.row(l, v, i * cols, cols, rowSigmoid));
+    }
+    assertThat(sigmoid).isEqualTo(rowSigmoid);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.latentj.inference.training.PerExampleSites;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;

@@ -22,6 +22,7 @@ import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
 import org.latentj.inference.training.EpochSummary;
 import org.latentj.inference.training.MinibatchData;
+import org.latentj.inference.training.ParallelGradients;
 import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.Trainer;
@@ -111,11 +112,18 @@ public final class VaeBenchmark {
   }
 
   /**
-   * How the products use the cores: {@code java<N>} Java threads splitting each large product by
-   * rows, and for a native BLAS {@code xblas<M>}, its own threads per call
-   * ({@code OPENBLAS_NUM_THREADS}, or {@code auto}: one per core).
+   * How the step uses the cores: {@code workers<W>:} when {@code -Dlatentj.training.workers}
+   * cuts each minibatch into W parts on W threads ({@link ParallelGradients}), then
+   * {@code java<N>} Java threads splitting each large product by rows, and for a native BLAS
+   * {@code xblas<M>}, its own threads per call ({@code OPENBLAS_NUM_THREADS}, or {@code auto}: one
+   * per core).
    */
   static String threads() {
+    String workers = System.getProperty(ParallelGradients.PROPERTY, "1").trim();
+    return (workers.equals("1") ? "" : "workers" + workers + ":") + productThreads();
+  }
+
+  private static String productThreads() {
     MatMulKernel k = MatMul.kernel();
     if (k instanceof NetlibMatMulKernel n) {
       String blas = System.getenv("OPENBLAS_NUM_THREADS");

@@ -36,6 +36,8 @@ import org.latentj.tensor.Workspace;
  * the default runs the loss and its backward passes here ({@link #localGradients}). A
  * data-parallel source (the {@code spark} module) has each worker run {@code localGradients}
  * on its share of the minibatch and sums the shares; hooks and the update stay here, once.
+ * {@link ParallelGradients} does the same on this machine's cores, chosen by
+ * {@code -Dlatentj.training.workers=2}.
  *
  * <p>The step runs the model and guide in training mode ({@link Module#setTraining}: batch
  * statistics, dropout) and puts them back in the mode they had, evaluation mode unless a user
@@ -58,7 +60,8 @@ public final class Svi {
   private final Map<String, Parameter> buffers;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
-  private GradientSource gradients = Svi::localGradients;
+  /** {@link #localGradients}, or the minibatch's parts on several threads if asked for. */
+  private GradientSource gradients = ParallelGradients.fromSystemProperties();
   private Long noiseSeed;
 
   /** Makes one step's gradients; see {@link Svi#gradientSource(GradientSource)}. */

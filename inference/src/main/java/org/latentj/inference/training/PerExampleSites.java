@@ -1,4 +1,4 @@
-package org.latentj.spark;
+package org.latentj.inference.training;
 
 import org.latentj.model.handlers.Handler;
 import org.latentj.model.handlers.Message;
@@ -6,13 +6,15 @@ import org.latentj.model.handlers.Message;
 /**
  * Refuses a global site (one outside the data's plate, e.g. Bayesian weights) in data-parallel
  * training: each partition's loss would carry the site's whole term, so summing partitions would
- * count it once per partition. Per-example sites have {@code examples x particles} rows.
+ * count it once per partition. Per-example sites have {@code examples x particles} rows. Used by
+ * {@link ParallelGradients} (threads of one machine) and the {@code spark} module (executors).
  */
-final class PerExampleSites extends Handler {
+public final class PerExampleSites extends Handler {
 
   private final int examples;
 
-  PerExampleSites(int examples) {
+  /** Accepts only sites with {@code examples} rows per particle. */
+  public PerExampleSites(int examples) {
     this.examples = examples;
   }
 
