@@ -97,13 +97,16 @@ final class EnumerationPlan {
         stride *= entries.get(i).size();
       }
     }
-    DMatrixRMaj support = e.support().value();
-    int k = support.numRows;
-    int d = support.numCols;
+    Tensor support = e.support();
+    int k = support.rows();
+    int d = support.cols();
     DMatrixRMaj out = new DMatrixRMaj(rows, d);
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(support.data, ((r / stride) % k) * d, out.data, r * d, d);
+      int value = (r / stride) % k;
+      for (int c = 0; c < d; c++) {
+        out.data[r * d + c] = support.get(value, c); // 0 and 1: exact in either dtype
+      }
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, support.dtype());
   }
 }

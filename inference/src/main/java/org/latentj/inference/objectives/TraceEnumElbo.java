@@ -124,7 +124,8 @@ public final class TraceEnumElbo implements Objective {
       }
     }
     modelRows.rowObserved(); // a bound needs data: fails clearly when the model observes none
-    Tensor perGuideRow = joint == null ? Tensor.zeros(n * k * kg, 1)
+    Tensor perGuideRow = joint == null ? Tensor.zeros(n * k * kg, 1, m.sites().iterator().next()
+        .value().dtype())
         : km == 1 ? joint : joint.groupLogSumExp(km);
     Tensor logQ = null;
     // The guide's view takes r, the data plate's subsample factor, from a trace that observes
