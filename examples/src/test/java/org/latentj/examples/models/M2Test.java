@@ -7,15 +7,19 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ejml.data.DMatrixRMaj;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.latentj.inference.optim.Adam;
+import org.latentj.inference.training.Gradients;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.objectives.TraceEnumElbo;
 import org.latentj.model.Batch;
 import org.latentj.model.Loss;
+import org.latentj.nn.Parameter;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
@@ -93,6 +97,45 @@ class M2Test {
           : Batch.of(x.to(DType.FLOAT32), y.to(DType.FLOAT32));
       assertThat(svi.step(b, rng)).as("step %d", step).isFinite();
     }
+  }
+
+  /**
+   * The objective remembers that the unlabelled guide enumerates y, so its later unlabelled calls
+   * skip the discovery pass (and a labelled call in between, which enumerates nothing, does not
+   * spoil the plan): the loss and every parameter's gradient equal a fresh objective's exactly,
+   * on the same batch and noise.
+   */
+  @Test
+  void aRememberedPlanGivesTheFreshBoundAndGradients() {
+    M2 m2 = M2.create(16, 3, 5);
+    Batch unlabelled = Batch.of(images());
+    Batch labelled = Batch.of(images(), Tensor.constant(OneHotLabels.of(new int[] {1, 7, 3, 0},
+        M2.CLASSES)));
+    M2Objective reused = new M2Objective(10, 30, 0.5);
+    reused.loss(m2.model(), m2.guide(), unlabelled, Rngs.create(1));
+    reused.loss(m2.model(), m2.guide(), labelled, Rngs.create(1));
+    for (Batch b : new Batch[] {unlabelled, labelled}) {
+      Map<String, double[]> fresh = gradients(m2,
+          new M2Objective(10, 30, 0.5).loss(m2.model(), m2.guide(), b, Rngs.create(3)));
+      Map<String, double[]> remembered = gradients(m2,
+          reused.loss(m2.model(), m2.guide(), b, Rngs.create(3)));
+      assertThat(remembered.keySet()).isEqualTo(fresh.keySet());
+      fresh.forEach((name, g) -> assertThat(remembered.get(name)).as("%s, labelled %s", name,
+          b.hasCondition()).isEqualTo(g));
+    }
+  }
+
+  /** The loss's bound and surrogate (keys "bound", "surrogate") and each parameter's gradient. */
+  private static Map<String, double[]> gradients(M2 m2, Loss loss) {
+    Map<String, Parameter> params =
+        Svi.parametersOf(m2.model(), m2.guide());
+    params.values().forEach(p -> p.tensor().zeroGrad());
+    Gradients.backward(loss, m2.model(), m2.guide());
+    Map<String, double[]> out = new TreeMap<>();
+    out.put("bound", loss.bound().value().data.clone());
+    out.put("surrogate", new double[] {loss.surrogates().get(0).value().item()});
+    params.forEach((name, p) -> out.put(name, p.grad().data.clone()));
+    return out;
   }
 
   /** A labelled step adds (alpha / N) log q(y|x) to the labelled share of the bound. */

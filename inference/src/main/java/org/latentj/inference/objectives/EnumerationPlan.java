@@ -16,7 +16,9 @@ import org.latentj.tensor.Tensor;
  * slowest: its value at row {@code r} is {@code support[(r / stride) % K]}, {@code stride} the
  * product of the sizes of the same program's sites found after it.
  *
- * <p>A plan is immutable; {@link #with} adds a site found during a run.
+ * <p>A plan is immutable; {@link #with} adds a site found during a run. {@link TraceEnumElbo}
+ * remembers the last plan that fitted, so a step need not run the guide up to each enumerated
+ * site once more to find it.
  */
 final class EnumerationPlan {
 
@@ -48,6 +50,17 @@ final class EnumerationPlan {
     }
   }
 
+  /**
+   * Thrown when a remembered plan does not fit this run of the programs: a site it holds was not
+   * reached, or was reached with another support or in the other program. The objective then
+   * discovers the plan afresh. Control flow, like {@link Undiscovered}.
+   */
+  static final class Stale extends RuntimeException {
+    Stale(String why) {
+      super("remembered enumeration plan does not fit: " + why, null, false, false);
+    }
+  }
+
   private final List<Entry> entries;
 
   private EnumerationPlan(List<Entry> entries) {
@@ -76,6 +89,21 @@ final class EnumerationPlan {
 
   List<Entry> entries() {
     return entries;
+  }
+
+  /** Whether {@code e} holds {@code support}: the same shape, dtype and values. */
+  static boolean sameSupport(Entry e, Tensor support) {
+    Tensor mine = e.support();
+    if (mine.dtype() != support.dtype() || mine.rows() != support.rows()
+        || mine.cols() != support.cols()) {
+      return false;
+    }
+    for (int i = 0; i < mine.size(); i++) {
+      if (mine.get(i) != support.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The product of the support sizes of {@code side}'s sites: how much it multiplies rows. */
