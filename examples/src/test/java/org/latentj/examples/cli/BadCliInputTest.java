@@ -150,6 +150,10 @@ class BadCliInputTest {
             "needs about", "GB of heap, more than the", "JAVA_OPTS=-Xmx", "--hidden"),
         new Row("train --hidden 2000,2000,2000 --particles 5000 --limit 100 --out NEWDIR", 1,
             "needs about", "activations of one batch", "--particles"),
+        new Row("train --network conv --channels 4096,4096 --limit 100 --out NEWDIR", 1,
+            "needs about", "GB of heap, more than the", "JAVA_OPTS=-Xmx"),
+        new Row("train --latent 20000 --flow iaf:4 --limit 100 --out NEWDIR", 1,
+            "needs about", "GB of heap, more than the", "JAVA_OPTS=-Xmx"),
         // fails inside the first epoch, before any checkpoint: the new folder is removed
         new Row("train --limit 100 --validation 0 --hidden 8 --lr 1e300 --optimizer sgd "
             + "--batch-size 10 --out NEWDIR", 1, "must be finite"),
