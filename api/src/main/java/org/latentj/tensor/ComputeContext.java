@@ -79,6 +79,31 @@ public final class ComputeContext {
     return new ComputeContext(kernel, dtype, on);
   }
 
+  /**
+   * Refuses this context for a model whose parameters are in another dtype: its figures would
+   * mix dtypes op by op, so the model's run says so once, where it is given or entered.
+   *
+   * @param parameters the dtype of the model's parameters
+   * @param who what is given the context, named in the message (e.g. {@code "Svi"})
+   * @throws IllegalArgumentException naming both dtypes when they differ
+   */
+  public void requireDtype(DType parameters, String who) {
+    if (dtype != parameters) {
+      throw new IllegalArgumentException(who + ": the context computes in " + dtype
+          + " but the model's parameters are " + parameters + "; give the context the"
+          + " model's dtype (ComputeContext.withDtype)");
+    }
+  }
+
+  /**
+   * Enters this context for a model whose parameters are in {@code parameters}, after
+   * {@link #requireDtype}; every run's entry point (a step, an evaluation) comes through here.
+   */
+  public Scope enterFor(DType parameters, String who) {
+    requireDtype(parameters, who);
+    return enter();
+  }
+
   /** Makes this the thread's context until the scope closes (then the previous one again). */
   public Scope enter() {
     ComputeContext previous = CURRENT.get();

@@ -68,7 +68,7 @@ final class SparkEvaluation {
   }
 
   private static Evaluator evaluator(Svi replica) {
-    return new Evaluator(replica.model(), replica.guide());
+    return new Evaluator(replica.model(), replica.guide()).inContext(replica.context());
   }
 
   private static double[] concatenated(List<double[]> parts) {

@@ -7,9 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.examples.pictures.LatentGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code latentj interpolate RUN_DIR}: a walk in latent space between two test images. */
 @Command(name = "interpolate", sortOptions = false, mixinStandardHelpOptions = true,
@@ -23,9 +21,6 @@ final class InterpolateCommand implements Callable<Integer> {
       super(LatentGrid.Interpolation.class);
     }
   }
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   PictureOptions picture;
@@ -64,7 +59,7 @@ final class InterpolateCommand implements Callable<Integer> {
     Path png = picture.target(run, Run.INTERPOLATION);
     Figures.interpolation(run.vae(), PictureOptions.shape(run), Figures.row(test, from),
         Figures.row(test, to), steps, method, picture.scale, png);
-    spec.commandLine().getOut().printf("wrote %s%n", png);
+    picture.wrote(png);
     return 0;
   }
 }

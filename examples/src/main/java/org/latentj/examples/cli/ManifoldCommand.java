@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code latentj manifold RUN_DIR}: Figure 4 of Kingma and Welling (2013). */
 @Command(name = "manifold", sortOptions = false, mixinStandardHelpOptions = true,
@@ -16,9 +14,6 @@ import picocli.CommandLine.Spec;
         + "its marginals', estimated from seeded draws of it), the learned manifold of Kingma & "
         + "Welling (2013), Figure 4 (default RUN_DIR/manifold.png).")
 final class ManifoldCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   PictureOptions picture;
@@ -39,7 +34,7 @@ final class ManifoldCommand implements Callable<Integer> {
     Path png = picture.target(run, Run.MANIFOLD);
     String grid = Figures.manifold(run.vae(), PictureOptions.shape(run), size, picture.scale,
         png);
-    spec.commandLine().getOut().printf("wrote %s: %s%n", png, grid);
+    picture.wrote(png, grid);
     return 0;
   }
 }

@@ -23,6 +23,16 @@ final class PictureOptions extends RunDirArgument {
     return super.open();
   }
 
+  /** Says on the command's standard output that {@code file} was written. */
+  void wrote(Path file) {
+    command.commandLine().getOut().printf("wrote %s%n", file);
+  }
+
+  /** As {@link #wrote(Path)}, followed by what the file shows ({@code wrote FILE: what}). */
+  void wrote(Path file, String what) {
+    command.commandLine().getOut().printf("wrote %s: %s%n", file, what);
+  }
+
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */
   Path target(Run run, String name) {
     return out != null ? out : run.file(name);

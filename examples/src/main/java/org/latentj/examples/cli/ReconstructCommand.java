@@ -5,17 +5,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code latentj reconstruct RUN_DIR}: test images above their reconstructions. */
 @Command(name = "reconstruct", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Encodes test images to their posterior means and decodes them; writes each "
         + "image above its reconstruction (default RUN_DIR/reconstructions.png).")
 final class ReconstructCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   PictureOptions picture;
@@ -34,7 +29,7 @@ final class ReconstructCommand implements Callable<Integer> {
     Path png = picture.target(run, Run.RECONSTRUCTIONS);
     Figures.reconstructions(run.vae(), PictureOptions.shape(run),
         Figures.firstRows(runData.test().features(), grid.count), grid.columns, picture.scale, png);
-    spec.commandLine().getOut().printf("wrote %s%n", png);
+    picture.wrote(png);
     return 0;
   }
 }

@@ -14,9 +14,13 @@ import org.latentj.tensor.DType;
 
 /**
  * A run folder and what is in it: the checkpoint, the settings stored in its provenance, and the
- * VAE rebuilt from them with the checkpoint's parameters.
+ * VAE rebuilt from them with the checkpoint's parameters. Made by {@link #open}.
+ *
+ * @param dir the run folder
+ * @param checkpoint its checkpoint
+ * @param settings everything the run was built from, as its provenance records it
  */
-final class Run {
+record Run(Path dir, Checkpoint checkpoint, RunSettings settings) {
 
   static final String CHECKPOINT = CheckpointListener.FILE_NAME;
   static final String METRICS = MetricsListener.FILE_NAME;
@@ -29,16 +33,6 @@ final class Run {
   static final String INTERPOLATION = "interpolation.png";
   /** The provenance key of the dtype a run trained in. */
   static final String DTYPE = "dtype";
-
-  private final Path dir;
-  private final Checkpoint checkpoint;
-  private final RunSettings settings;
-
-  private Run(Path dir, Checkpoint checkpoint, RunSettings settings) {
-    this.dir = dir;
-    this.checkpoint = checkpoint;
-    this.settings = settings;
-  }
 
   /**
    * Reads the checkpoint of the run in {@code dir} and the settings in its provenance. A
@@ -92,16 +86,8 @@ final class Run {
     return vae(settings.model());
   }
 
-  Path dir() {
-    return dir;
-  }
-
   Path file(String name) {
     return dir.resolve(name);
-  }
-
-  Checkpoint checkpoint() {
-    return checkpoint;
   }
 
   /**
@@ -111,11 +97,6 @@ final class Run {
   DType dtype() {
     Object recorded = checkpoint.provenance().asMap().get(DTYPE);
     return recorded == null ? DType.FLOAT64 : DType.parse(recorded.toString());
-  }
-
-  /** Everything the run was built from, as its provenance records it. */
-  RunSettings settings() {
-    return settings;
   }
 
   /** The settings of the run's model. */

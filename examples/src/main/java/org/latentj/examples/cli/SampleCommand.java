@@ -9,9 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.Rngs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code latentj sample RUN_DIR}: decoder means of draws from the prior. */
 @Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
@@ -25,9 +23,6 @@ final class SampleCommand implements Callable<Integer> {
 
   /** How the samples are written. */
   enum Format { PNG, CSV }
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   PictureOptions picture;
@@ -64,7 +59,7 @@ final class SampleCommand implements Callable<Integer> {
       header.addAll(NumberCsv.columns("x", x.numCols));
       NumberCsv.write(file, header, true, z, x);
     }
-    spec.commandLine().getOut().printf("wrote %s%n", file);
+    picture.wrote(file);
     return 0;
   }
 }

@@ -556,52 +556,30 @@ final class TrainCommand implements Callable<Integer> {
   /** The previous run's settings with every option given on this command line. */
   private RunSettings override(RunSettings previous) {
     VaeSettings.Builder m = previous.model().toBuilder();
-    if (given("--hidden")) {
-      m.hiddenSizes(hidden);
-    }
-    if (given("--latent")) {
-      m.latentSize(latent);
-    }
-    if (given("--activation")) {
-      m.activation(activation);
-    }
-    if (given("--likelihood")) {
-      m.likelihood(likelihood);
-    }
-    if (given("--prior")) {
-      m.prior(prior);
-    }
-    if (given("--objective")) {
-      m.objective(objective);
-    }
-    if (given("--particles")) {
-      m.particles(particles);
-    }
-    if (given("--optimizer")) {
-      m.optimizer(optimizer);
-    }
-    if (given("--lr")) {
-      m.learningRate(learningRate);
-    }
-    if (given("--seed")) {
-      m.seed(seed);
-    }
+    ifGiven("--hidden", () -> m.hiddenSizes(hidden));
+    ifGiven("--latent", () -> m.latentSize(latent));
+    ifGiven("--activation", () -> m.activation(activation));
+    ifGiven("--likelihood", () -> m.likelihood(likelihood));
+    ifGiven("--prior", () -> m.prior(prior));
+    ifGiven("--objective", () -> m.objective(objective));
+    ifGiven("--particles", () -> m.particles(particles));
+    ifGiven("--optimizer", () -> m.optimizer(optimizer));
+    ifGiven("--lr", () -> m.learningRate(learningRate));
+    ifGiven("--seed", () -> m.seed(seed));
     DataSettings.Builder d = previous.data().toBuilder();
-    if (given("--data")) {
-      d.data(Commands.dataSpec(data));
-    }
-    if (given("--binarize")) {
-      d.binarize(binarize);
-    }
-    if (given("--limit")) {
-      d.limit(limit);
-    }
-    if (given("--validation")) {
-      d.validation(validation);
-    }
+    ifGiven("--data", () -> d.data(Commands.dataSpec(data)));
+    ifGiven("--binarize", () -> d.binarize(binarize));
+    ifGiven("--limit", () -> d.limit(limit));
+    ifGiven("--validation", () -> d.validation(validation));
     TrainingSettings t = previous.training();
     return new RunSettings(m.build(), d.build(), new TrainingSettings(
         given("--epochs") ? epochs : t.epochs(),
         given("--batch-size") ? batchSize : t.batchSize()));
+  }
+
+  private void ifGiven(String option, Runnable apply) {
+    if (given(option)) {
+      apply.run();
+    }
   }
 }

@@ -104,8 +104,9 @@ final class Vae {
     return svi;
   }
 
+  /** An evaluator of this model that computes in the run's context, as its steps do. */
   Evaluator evaluator() {
-    return new Evaluator(model, guide);
+    return new Evaluator(model, guide).inContext(svi.context());
   }
 
   /**

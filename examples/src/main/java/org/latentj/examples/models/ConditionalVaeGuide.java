@@ -21,10 +21,7 @@ public final class ConditionalVaeGuide extends Program {
    * @param conditionSize the number of columns of y
    */
   public ConditionalVaeGuide(Posterior posterior, int conditionSize) {
-    if (conditionSize < 1) {
-      throw new IllegalArgumentException("ConditionalVaeGuide: conditionSize must be positive,"
-          + " got " + conditionSize);
-    }
+    Sizes.positive("ConditionalVaeGuide", "conditionSize", conditionSize);
     this.posterior = register("encoder", Objects.requireNonNull(posterior, "posterior"));
     this.conditionSize = conditionSize;
   }

@@ -40,10 +40,7 @@ public final class ConditionalVaeModel extends Program {
    * @param conditionSize the number of columns of y
    */
   public ConditionalVaeModel(Prior prior, Likelihood likelihood, int conditionSize) {
-    if (conditionSize < 1) {
-      throw new IllegalArgumentException("ConditionalVaeModel: conditionSize must be positive,"
-          + " got " + conditionSize);
-    }
+    Sizes.positive("ConditionalVaeModel", "conditionSize", conditionSize);
     this.prior = register("prior", Objects.requireNonNull(prior, "prior"));
     this.likelihood = register("decoder", Objects.requireNonNull(likelihood, "likelihood"));
     this.conditionSize = conditionSize;

@@ -18,10 +18,10 @@ public record ConditionalVaeSettings(int inputSize, int conditionSize, int hidde
     int latentSize, Activation activation, long seed) {
 
   public ConditionalVaeSettings {
-    positive("inputSize", inputSize);
-    positive("conditionSize", conditionSize);
-    positive("hiddenSize", hiddenSize);
-    positive("latentSize", latentSize);
+    Sizes.positive("ConditionalVaeSettings", "inputSize", inputSize);
+    Sizes.positive("ConditionalVaeSettings", "conditionSize", conditionSize);
+    Sizes.positive("ConditionalVaeSettings", "hiddenSize", hiddenSize);
+    Sizes.positive("ConditionalVaeSettings", "latentSize", latentSize);
     if (activation == null) {
       throw new IllegalArgumentException("ConditionalVaeSettings: activation is null");
     }
@@ -40,12 +40,5 @@ public record ConditionalVaeSettings(int inputSize, int conditionSize, int hidde
   public ConditionalVaeSettings withSeed(long newSeed) {
     return new ConditionalVaeSettings(inputSize, conditionSize, hiddenSize, latentSize,
         activation, newSeed);
-  }
-
-  private static void positive(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("ConditionalVaeSettings: " + name
-          + " must be positive, got " + value);
-    }
   }
 }

@@ -28,11 +28,11 @@ public record HierarchicalVaeSettings(int inputSize, int hidden1, int latent1, i
     int latent2, Activation activation, long seed) {
 
   public HierarchicalVaeSettings {
-    positive("inputSize", inputSize);
-    positive("hidden1", hidden1);
-    positive("latent1", latent1);
-    positive("hidden2", hidden2);
-    positive("latent2", latent2);
+    Sizes.positive("HierarchicalVaeSettings", "inputSize", inputSize);
+    Sizes.positive("HierarchicalVaeSettings", "hidden1", hidden1);
+    Sizes.positive("HierarchicalVaeSettings", "latent1", latent1);
+    Sizes.positive("HierarchicalVaeSettings", "hidden2", hidden2);
+    Sizes.positive("HierarchicalVaeSettings", "latent2", latent2);
     if (activation == null) {
       throw new IllegalArgumentException("HierarchicalVaeSettings: activation is null");
     }
@@ -49,12 +49,5 @@ public record HierarchicalVaeSettings(int inputSize, int hidden1, int latent1, i
   public HierarchicalVaeSettings withSeed(long newSeed) {
     return new HierarchicalVaeSettings(inputSize, hidden1, latent1, hidden2, latent2, activation,
         newSeed);
-  }
-
-  private static void positive(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("HierarchicalVaeSettings: " + name
-          + " must be positive, got " + value);
-    }
   }
 }

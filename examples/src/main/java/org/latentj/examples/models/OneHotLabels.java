@@ -16,10 +16,7 @@ public final class OneHotLabels {
   /** The {@code labels.length x classCount} one-hot matrix; every label in [0, classCount). */
   public static DMatrixRMaj of(int[] labels, int classCount) {
     Objects.requireNonNull(labels, "labels");
-    if (classCount < 1) {
-      throw new IllegalArgumentException("OneHotLabels: classCount must be positive, got "
-          + classCount);
-    }
+    Sizes.positive("OneHotLabels", "classCount", classCount);
     DMatrixRMaj out = new DMatrixRMaj(labels.length, classCount);
     for (int i = 0; i < labels.length; i++) {
       int label = labels[i];

@@ -80,7 +80,7 @@ public final class AevbVae {
     this.guide = injector.getInstance(Key.get(Program.class, Guide.class));
     this.svi = injector.getInstance(Svi.class);
     this.likelihood = injector.getInstance(Likelihood.class);
-    this.evaluator = new Evaluator(model, guide);
+    this.evaluator = new Evaluator(model, guide).inContext(svi.context());
     this.estimatorB = injector.getInstance(Objective.class);
   }
 

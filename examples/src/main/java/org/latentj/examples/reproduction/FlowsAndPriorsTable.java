@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latentj.examples.options.BatchSizeOption;
 import picocli.CommandLine.Command;
 import org.latentj.examples.options.LatentSizeOption;
 import org.latentj.examples.options.OutputFolderOption;
@@ -54,9 +55,8 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
       defaultValue = "2147483647")
   int maxEpochs;
 
-  @Option(names = "--batch", description = "Minibatch size; default: ${DEFAULT-VALUE}.",
-      defaultValue = "20")
-  int batch;
+  @Mixin
+  BatchSizeOption batch = new BatchSizeOption(20);
 
   @Option(names = "--eval-k", description = "Importance samples per test image; default:"
       + " ${DEFAULT-VALUE}.", defaultValue = "5000")
@@ -92,8 +92,8 @@ public final class FlowsAndPriorsTable implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<PosteriorPriorConfig> list = PosteriorPriorConfig.parseList(configs);
-    IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, 1, maxEpochs), batch, evalK,
-        evalImages);
+    IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, 1, maxEpochs), batch.value(),
+        evalK, evalImages);
     ReproductionData data = IwaeData.load("digits", null, trainImages);
     Path folder = out.value();
     long seed = this.seed.value();

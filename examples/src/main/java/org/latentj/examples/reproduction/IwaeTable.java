@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import org.latentj.examples.options.BatchSizeOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,9 +57,8 @@ public final class IwaeTable implements Callable<Integer> {
       + " default: no cap.", defaultValue = "2147483647")
   int maxEpochs;
 
-  @Option(names = "--batch", description = "Minibatch size; default: ${DEFAULT-VALUE}.",
-      defaultValue = "20")
-  int batch;
+  @Mixin
+  BatchSizeOption batch = new BatchSizeOption(20);
 
   @Option(names = "--eval-k", description = "Importance samples per test image for log p(x);"
       + " default: ${DEFAULT-VALUE}.", defaultValue = "5000")
@@ -94,8 +95,8 @@ public final class IwaeTable implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<IwaeConfig> list = IwaeConfig.parseList(configs);
-    IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, epochsScale, maxEpochs), batch,
-        evalK, evalImages);
+    IwaeBudget budget = new IwaeBudget(new IwaeSchedule(stages, epochsScale, maxEpochs),
+        batch.value(), evalK, evalImages);
     ReproductionData data = IwaeData.load(dataset, fashionFolder, trainImages);
     Path folder = out != null ? out : Path.of("runs", "reproduction", "iwae-" + dataset);
     Files.createDirectories(folder);

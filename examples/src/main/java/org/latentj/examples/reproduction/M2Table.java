@@ -15,6 +15,7 @@ import org.latentj.examples.models.M2Training;
 import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.Transforms;
 import org.latentj.tensor.Rngs;
+import org.latentj.examples.options.BatchSizeOption;
 import picocli.CommandLine.Command;
 import org.latentj.examples.options.LatentSizeOption;
 import org.latentj.examples.options.OutputFolderOption;
@@ -45,9 +46,8 @@ public final class M2Table implements Callable<Integer> {
       description = "Passes over the unlabelled digits; default: ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--batch", defaultValue = "100",
-      description = "Minibatch size; default: ${DEFAULT-VALUE}.")
-  int batch;
+  @Mixin
+  BatchSizeOption batch = new BatchSizeOption(100);
 
   @Option(names = "--hidden", defaultValue = "500",
       description = "Hidden units of every network; default: ${DEFAULT-VALUE}.")
@@ -115,8 +115,8 @@ public final class M2Table implements Callable<Integer> {
     for (int count : labelCounts) {
       List<M2Training.Result> perSeed = new ArrayList<>();
       for (long seed : seeds) {
-        training = new M2Training(hidden, latent.value(), epochs, batch, rate, alphaPerN, labelledSteps,
-            seed);
+        training = new M2Training(hidden, latent.value(), epochs, batch.value(), rate,
+            alphaPerN, labelledSteps, seed);
         M2Training.Evaluation eval = new M2Training.Evaluation(
             Transforms.binarizeOnce(held, Rngs.derive(seed, "validation binarization"))
                 .features(), held.labels().orElseThrow(),

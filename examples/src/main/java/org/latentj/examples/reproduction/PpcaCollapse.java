@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine;
+import org.latentj.examples.options.BatchSizeOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,9 +48,8 @@ public final class PpcaCollapse implements Callable<Integer> {
       defaultValue = "500")
   int epochs;
 
-  @Option(names = "--batch", description = "Minibatch size; default: ${DEFAULT-VALUE}.",
-      defaultValue = "100")
-  int batch;
+  @Mixin
+  BatchSizeOption batch = new BatchSizeOption(100);
 
   @Option(names = "--rate", description = "Adam's initial rate (cosine-annealed to rate/200);"
       + " default: ${DEFAULT-VALUE}.", defaultValue = "0.02")
@@ -75,7 +76,7 @@ public final class PpcaCollapse implements Callable<Integer> {
     long start = System.nanoTime();
     DMatrixRMaj x = PpcaData.sample(eigenvalues, n, seed);
     double[] sample = PpcaData.sampleEigenvalues(x);
-    PpcaExperiment experiment = new PpcaExperiment(latent, epochs, batch, rate,
+    PpcaExperiment experiment = new PpcaExperiment(latent, epochs, batch.value(), rate,
         importanceSamples, seed);
     System.err.println(experiment);
     List<PpcaResult> results = new ArrayList<>();

@@ -21,15 +21,16 @@ import org.latentj.testing.ChildJvm;
  */
 class StopBySignalTest {
 
-  static final long TIMEOUT_MS = 120_000;
+  /**
+   * How long a child may take before the test calls it hung. Only a guard against a hang, never
+   * a speed check: with two cores shared by several builds a child JVM's start, ten epochs and
+   * pictures have taken more than two minutes, so the guard is far beyond any healthy run.
+   */
+  static final long TIMEOUT_MS = 900_000;
 
   @TempDir
   Path dir;
 
-  /**
-   * A small run: 2,000 digits in batches of 10 for 10 epochs, so a signal sent after the first
-   * epoch comes well before the end even on a fast idle machine (nine epochs of 200 steps left).
-   */
   /** {@code latentj args} in a child JVM with the exact matrix kernel and {@code options}. */
   private static ChildJvm latentj(List<String> options, String... args) throws IOException {
     List<String> jvm = new ArrayList<>(List.of("-Dlatentj.matmul=ejml"));
@@ -37,6 +38,10 @@ class StopBySignalTest {
     return ChildJvm.start(ChildJvm.command(jvm, Latentj.class, args));
   }
 
+  /**
+   * A small run: 2,000 digits in batches of 10 for 10 epochs, so a signal sent after the first
+   * epoch comes well before the end even on a fast idle machine (nine epochs of 200 steps left).
+   */
   private static String[] train(String... more) {
     List<String> args = new ArrayList<>(List.of("train", "--hidden", "16", "--latent",
         "2", "--limit", "2000", "--validation", "0", "--eval-k", "0", "--epochs", "10",

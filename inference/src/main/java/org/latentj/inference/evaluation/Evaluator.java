@@ -51,10 +51,8 @@ public final class Evaluator {
    *     parameters
    */
   public Evaluator inContext(ComputeContext c) {
-    if (c != null && c.dtype() != guide.dtype()) {
-      throw new IllegalArgumentException("Evaluator: the context computes in " + c.dtype()
-          + " but the model's parameters are " + guide.dtype() + "; give the context the"
-          + " model's dtype (ComputeContext.withDtype)");
+    if (c != null) {
+      c.requireDtype(guide.dtype(), "Evaluator");
     }
     this.context = c;
     return this;
@@ -226,7 +224,8 @@ public final class Evaluator {
    * evaluation mode, with no gradient graph.
    */
   private <T> T evaluating(Supplier<T> figure) {
-    try (ComputeContext.Scope in = context == null ? null : context.enter();
+    try (ComputeContext.Scope in = context == null ? null
+            : context.enterFor(guide.dtype(), "Evaluator");
         ModeScope eval = ModeScope.evaluation(model, guide);
         GradMode.Scope off = GradMode.disable()) {
       return figure.get();

@@ -1,7 +1,7 @@
 package org.latentj.inference.guice;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Inject;
+import com.google.inject.Binder;
 import com.google.inject.Key;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
@@ -67,18 +67,71 @@ public final class VaeModule extends AbstractModule {
     install(new TrainingModule());
     bind(VaeSettings.class).toInstance(settings);
     OptionalBinder.newOptionalBinder(binder(), DType.class).setDefault().toInstance(DType.FLOAT64);
+    // The defaults a user's binding replaces, each the registered component the settings name.
+    Provider<Components> components = getProvider(Components.class);
+    Provider<Head> likelihoodHead = () -> likelihoodHead(components.get());
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, LikelihoodHead.class))
-        .setDefault().toProvider(RegisteredLikelihoodHead.class).in(Singleton.class);
+        .setDefault().toProvider(likelihoodHead).in(Singleton.class);
+    Provider<Head> posteriorHead = () -> posteriorHead(components.get());
     OptionalBinder.newOptionalBinder(binder(), Key.get(Head.class, PosteriorHead.class))
-        .setDefault().toProvider(RegisteredPosteriorHead.class).in(Singleton.class);
+        .setDefault().toProvider(posteriorHead).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Key.get(DMatrixRMaj.class, TrainingRows.class));
+    Provider<PriorInputs> inputs = getProvider(PriorInputs.class);
+    Provider<Prior> prior = () -> components.get().prior(settings.prior().name())
+        .create(settings.prior(), inputs.get());
     OptionalBinder.newOptionalBinder(binder(), Prior.class)
-        .setDefault().toProvider(RegisteredPrior.class).in(Singleton.class);
-    OptionalBinder.newOptionalBinder(binder(), Optimizer.class)
-        .setDefault().toProvider(RegisteredOptimizer.class).in(Singleton.class);
+        .setDefault().toProvider(prior).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), Optimizer.class).setDefault()
+        .toProvider(made(binder(), (s, p) -> components.get().optimizer(s.name()).create(s, p)))
+        .in(Singleton.class);
     // PyTorch's nn.Linear default, so side-by-side runs start from the same distribution.
     OptionalBinder.newOptionalBinder(binder(), Initializer.class)
         .setDefault().toInstance(Initializer.lecunUniform());
+  }
+
+  /**
+   * What the prior is built from: the latent size, the model's dtype, the guide's posterior and
+   * any {@link TrainingRows}.
+   */
+  @Provides
+  PriorInputs priorInputs(DType dtype, Posterior posterior,
+      @TrainingRows Optional<DMatrixRMaj> rows) {
+    return new PriorInputs(settings.latentSize(), dtype, posterior, settings.inputSize(),
+        rows.orElse(null));
+  }
+
+  /** The likelihood's head the settings name. */
+  private Head likelihoodHead(Components components) {
+    ComponentSpec spec = settings.likelihood();
+    return components.likelihood(spec.name()).head(spec, settings.inputSize());
+  }
+
+  /**
+   * The posterior's head: the diagonal Normal's, or the settings' flow on it, amortized (the
+   * encoder outputs d context columns after the mean and log-variance). The flow's initial
+   * parameters come from their own stream of the seed, so wiring order cannot change them.
+   */
+  private Head posteriorHead(Components components) {
+    ComponentSpec spec = settings.flow();
+    if (spec.name().equals(FlowsModule.NONE)) {
+      spec.requireNoArgument();
+      return NormalHead.meanAndLogVariance();
+    }
+    int d = settings.latentSize();
+    return new FlowHead(components.flow(spec.name()).create(spec, d, d,
+        Rngs.derive(settings.seed(), "flow")));
+  }
+
+  /**
+   * The optimizer {@code factory} makes from the settings over every parameter of model and
+   * guide: the registered one the settings name, or a user's ({@link #optimizer}).
+   */
+  private static Provider<Optimizer> made(Binder binder, OptimizerFactory factory) {
+    Provider<VaeSettings> settings = binder.getProvider(VaeSettings.class);
+    Provider<Program> model = binder.getProvider(Key.get(Program.class, Model.class));
+    Provider<Program> guide = binder.getProvider(Key.get(Program.class, Guide.class));
+    return () -> factory.create(settings.get().optimizer(),
+        Svi.parametersOf(model.get(), guide.get()));
   }
 
   @Provides
@@ -168,129 +221,7 @@ public final class VaeModule extends AbstractModule {
       throw new IllegalArgumentException("VaeModule.optimizer: factory is null");
     }
     return binder -> OptionalBinder.newOptionalBinder(binder, Optimizer.class).setBinding()
-        .toProvider(new GivenOptimizer(factory)).in(Singleton.class);
-  }
-
-  /** The optimizer a user's factory makes over every parameter of model and guide. */
-  static final class GivenOptimizer implements Provider<Optimizer> {
-    private final OptimizerFactory factory;
-    private VaeSettings settings;
-    private Program model;
-    private Program guide;
-
-    GivenOptimizer(OptimizerFactory factory) {
-      this.factory = factory;
-    }
-
-    @Inject
-    void wire(VaeSettings settings, @Model Program model, @Guide Program guide) {
-      this.settings = settings;
-      this.model = model;
-      this.guide = guide;
-    }
-
-    @Override
-    public Optimizer get() {
-      return factory.create(settings.optimizer(), Svi.parametersOf(model, guide));
-    }
-  }
-
-  /**
-   * The prior the settings name, over the latent size, in the model's dtype, given the guide's
-   * posterior and any {@link TrainingRows}.
-   */
-  static final class RegisteredPrior implements Provider<Prior> {
-    private final VaeSettings settings;
-    private final Components components;
-    private final DType dtype;
-    private final Posterior posterior;
-    private final Optional<DMatrixRMaj> rows;
-
-    @Inject
-    RegisteredPrior(VaeSettings settings, Components components, DType dtype,
-        Posterior posterior, @TrainingRows Optional<DMatrixRMaj> rows) {
-      this.settings = settings;
-      this.components = components;
-      this.dtype = dtype;
-      this.posterior = posterior;
-      this.rows = rows;
-    }
-
-    @Override
-    public Prior get() {
-      ComponentSpec spec = settings.prior();
-      return components.prior(spec.name()).create(spec, new PriorInputs(settings.latentSize(),
-          dtype, posterior, settings.inputSize(), rows.orElse(null)));
-    }
-  }
-
-  /**
-   * The posterior's head: the diagonal Normal's, or the settings' flow on it, amortized (the
-   * encoder outputs d context columns after the mean and log-variance). The flow's initial
-   * parameters come from their own stream of the seed, so wiring order cannot change them.
-   */
-  static final class RegisteredPosteriorHead implements Provider<Head> {
-    private final VaeSettings settings;
-    private final Components components;
-
-    @Inject
-    RegisteredPosteriorHead(VaeSettings settings, Components components) {
-      this.settings = settings;
-      this.components = components;
-    }
-
-    @Override
-    public Head get() {
-      ComponentSpec spec = settings.flow();
-      if (spec.name().equals(FlowsModule.NONE)) {
-        spec.requireNoArgument();
-        return NormalHead.meanAndLogVariance();
-      }
-      int d = settings.latentSize();
-      return new FlowHead(components.flow(spec.name()).create(spec, d, d,
-          Rngs.derive(settings.seed(), "flow")));
-    }
-  }
-
-  /** The likelihood's head the settings name. */
-  static final class RegisteredLikelihoodHead implements Provider<Head> {
-    private final VaeSettings settings;
-    private final Components components;
-
-    @Inject
-    RegisteredLikelihoodHead(VaeSettings settings, Components components) {
-      this.settings = settings;
-      this.components = components;
-    }
-
-    @Override
-    public Head get() {
-      ComponentSpec spec = settings.likelihood();
-      return components.likelihood(spec.name()).head(spec, settings.inputSize());
-    }
-  }
-
-  /** The optimizer the settings name, over every parameter of model and guide. */
-  static final class RegisteredOptimizer implements Provider<Optimizer> {
-    private final VaeSettings settings;
-    private final Components components;
-    private final Program model;
-    private final Program guide;
-
-    @Inject
-    RegisteredOptimizer(VaeSettings settings, Components components, @Model Program model,
-        @Guide Program guide) {
-      this.settings = settings;
-      this.components = components;
-      this.model = model;
-      this.guide = guide;
-    }
-
-    @Override
-    public Optimizer get() {
-      return components.optimizer(settings.optimizer().name())
-          .create(settings.optimizer(), Svi.parametersOf(model, guide));
-    }
+        .toProvider(made(binder, factory)).in(Singleton.class);
   }
 
   @Override

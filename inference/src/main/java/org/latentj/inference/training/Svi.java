@@ -17,6 +17,7 @@ import org.latentj.nn.ModeScope;
 import org.latentj.nn.Module;
 import org.latentj.nn.Parameter;
 import org.latentj.tensor.ComputeContext;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Workspace;
 
 /**
@@ -157,10 +158,21 @@ public final class Svi {
    * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
    * context, so this model can compute unlike another in the same JVM; null runs in the
    * caller's.
+   *
+   * @throws IllegalArgumentException when {@code c} computes in another dtype than the
+   *     parameters (checked again as each step enters it, should the model be converted)
    */
   public Svi inContext(ComputeContext c) {
+    if (c != null) {
+      c.requireDtype(parametersDtype(), "Svi");
+    }
     this.context = c;
     return this;
+  }
+
+  /** The dtype of the parameters, read from the first: cheap enough to ask at every step. */
+  private DType parametersDtype() {
+    return parameters.isEmpty() ? DType.FLOAT64 : parameters.values().iterator().next().dtype();
   }
 
   /** The context steps run in, or null for the caller's. */
@@ -177,7 +189,8 @@ public final class Svi {
     // The step's graph dies when it returns, so its matrices serve the next step.
     try (ModeScope training = ModeScope.training(model, guide);
         Workspace w = workspace.enter();
-        ComputeContext.Scope in = context == null ? null : context.enter()) {
+        ComputeContext.Scope in = context == null ? null
+            : context.enterFor(parametersDtype(), "Svi")) {
       return stepInWorkspace(batch, rng);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.inject.Guice;
+import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -82,6 +83,18 @@ class ComputeContextTest {
     });
   }
 
+  /** A context of its own: {@code kernel}'s products, no validation. */
+  private static ComputeContext own(MatMulKernel kernel) {
+    return ComputeContext.processDefault().withKernel(kernel).withValidation(false);
+  }
+
+  /** The small VAE's {@link Svi}, wired with {@code modules} beside its {@link VaeModule}. */
+  private static Svi svi(Module... modules) {
+    List<Module> all = new ArrayList<>(List.of(new VaeModule(SMALL)));
+    all.addAll(List.of(modules));
+    return Guice.createInjector(all).getInstance(Svi.class);
+  }
+
   private static Batch batch() {
     DMatrixRMaj x = new DMatrixRMaj(4, 6);
     for (int i = 0; i < x.data.length; i++) {
@@ -93,13 +106,11 @@ class ComputeContextTest {
   @Test
   void twoModelsInOneJvmUseTheirOwnKernelAndValidation() {
     CountingKernel counting = new CountingKernel();
-    ComputeContext own = ComputeContext.processDefault().withKernel(counting)
-        .withValidation(false);
+    ComputeContext own = own(counting);
     List<Object> seenA = new ArrayList<>();
     List<Object> seenB = new ArrayList<>();
-    Svi a = recording(Guice.createInjector(new VaeModule(SMALL), TrainingModule.context(own))
-        .getInstance(Svi.class), seenA);
-    Svi b = recording(Guice.createInjector(new VaeModule(SMALL)).getInstance(Svi.class), seenB);
+    Svi a = recording(svi(TrainingModule.context(own)), seenA);
+    Svi b = recording(svi(), seenB);
     assertThat(a.context()).isSameAs(own);
     assertThat(b.context()).isNull();
 
@@ -133,10 +144,7 @@ class ComputeContextTest {
   @Test
   void theEvaluatorComputesInTheModelsContextLikeItsSteps() {
     CountingKernel counting = new CountingKernel();
-    ComputeContext own = ComputeContext.processDefault().withKernel(counting)
-        .withValidation(false);
-    Svi svi = Guice.createInjector(new VaeModule(SMALL), TrainingModule.context(own))
-        .getInstance(Svi.class);
+    Svi svi = svi(TrainingModule.context(own(counting)));
     List<Object> seen = new ArrayList<>();
     Objective watched = (model, guide, batch, rng) -> {
       seen.add(MatMul.kernel());
@@ -161,8 +169,7 @@ class ComputeContextTest {
 
   @Test
   void theEvaluatorRefusesAContextInAnotherDtypeThanTheModel() {
-    Svi f32 = Guice.createInjector(new VaeModule(SMALL), VaeModule.dtype(DType.FLOAT32))
-        .getInstance(Svi.class);
+    Svi f32 = svi(VaeModule.dtype(DType.FLOAT32));
     Evaluator evaluator = new Evaluator(f32.model(), f32.guide());
     ComputeContext float64 = ComputeContext.processDefault().withDtype(DType.FLOAT64);
     assertThatThrownBy(() -> evaluator.inContext(float64))
@@ -174,5 +181,37 @@ class ComputeContextTest {
         batch().data().value(), 4, Rngs.create(3));
     assertThat(bound).isFinite().isNegative();
     assertThat(evaluator.context()).isSameAs(float32);
+  }
+
+  @Test
+  void sviRefusesAContextInAnotherDtypeThanTheModel() {
+    ComputeContext float32 = ComputeContext.processDefault().withDtype(DType.FLOAT32);
+    assertThatThrownBy(() -> svi().inContext(float32))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Svi: the context computes in float32 but the model's parameters are"
+            + " float64; give the context the model's dtype (ComputeContext.withDtype)");
+    assertThatThrownBy(() -> svi(TrainingModule.context(float32)))
+        .hasStackTraceContaining("Svi: the context computes in float32");
+    assertThat(svi(VaeModule.dtype(DType.FLOAT32), TrainingModule.context(float32)).context())
+        .isSameAs(float32);
+  }
+
+  @Test
+  void aModelConvertedAfterItsContextWasGivenIsRefusedWhereTheContextIsEntered() {
+    Svi svi = svi(TrainingModule.context(ComputeContext.processDefault()
+        .withDtype(DType.FLOAT64)));
+    Evaluator evaluator = new Evaluator(svi.model(), svi.guide()).inContext(svi.context());
+    svi.model().convertTo(DType.FLOAT32);
+    svi.guide().convertTo(DType.FLOAT32);
+
+    assertThatThrownBy(() -> svi.step(batch(), Rngs.create(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Svi: the context computes in float64 but the model's parameters are"
+            + " float32; give the context the model's dtype (ComputeContext.withDtype)");
+    assertThatThrownBy(() -> evaluator.meanBound(new Elbo(), batch().data().value(), 4,
+        Rngs.create(3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Evaluator: the context computes in float64 but the model's"
+            + " parameters are float32");
   }
 }
