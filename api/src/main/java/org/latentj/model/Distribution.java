@@ -69,8 +69,8 @@ public interface Distribution {
 
   /**
    * Every value of the support, one per row: {@code K x eventSize}, the same for every row of the
-   * batch (Pyro's {@code enumerate_support}). Exact sums over a discrete site (enumeration) run
-   * the model once on each of these values.
+   * batch (Pyro's {@code enumerate_support}), in the dtype of the distribution's parameters.
+   * Exact sums over a discrete site (enumeration) run the model once on each of these values.
    *
    * @throws UnsupportedOperationException where the support is continuous, unbounded or too
    *     large to enumerate

@@ -79,7 +79,7 @@ public final class Bernoulli extends LogitsFamily {
 
   /**
    * The {@code 2^d} joint values of the {@code d} columns, row {@code j} holding the bits of
-   * {@code j} (column 0 the most significant): {@code 2^d x d}.
+   * {@code j} (column 0 the most significant): {@code 2^d x d}, in the logits' dtype.
    *
    * @throws UnsupportedOperationException when {@code d > } {@value #MAX_ENUMERATED_COLUMNS}
    */
@@ -97,7 +97,7 @@ public final class Bernoulli extends LogitsFamily {
         out.data[j * d + c] = (j >> (d - 1 - c)) & 1;
       }
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, logits().dtype());
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.latentj.distributions;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.latentj.model.Validation;
+import org.latentj.tensor.DType;
 import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
@@ -64,12 +65,11 @@ public final class OneHotCategorical extends LogitsFamily {
 
   /** Fails naming the first row of {@code value} that is not one-hot. */
   private static void requireOneHot(String where, Tensor value) {
-    double[] x = value.value().data;
     int k = value.cols();
     for (int i = 0; i < value.rows(); i++) {
       int ones = 0;
       for (int j = 0; j < k; j++) {
-        double v = x[i * k + j];
+        double v = value.get(i * k + j); // either dtype
         if (v == 1.0) {
           ones++;
         } else if (v != 0.0) {
@@ -84,17 +84,20 @@ public final class OneHotCategorical extends LogitsFamily {
     }
   }
 
-  /** One-hot rows, each class drawn with probability {@code softmax(l)} by inversion. */
+  /**
+   * One-hot rows in the logits' dtype, each class drawn with probability {@code softmax(l)} by
+   * inversion (of the float64 logits, so one seed draws the same classes in both dtypes).
+   */
   @Override
   public Tensor sample(UniformRandomProvider rng) {
     int n = batchSize();
     int k = eventSize();
-    double[] l = logits().value().data;
+    double[] l = logits().detach().to(DType.FLOAT64).value().data; // float32 widened exactly
     DMatrixRMaj out = new DMatrixRMaj(n, k);
     for (int i = 0; i < n; i++) {
       out.data[i * k + drawClass(l, i * k, k, Rngs.row(rng, i))] = 1.0;
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, logits().dtype());
   }
 
   /**
@@ -131,7 +134,7 @@ public final class OneHotCategorical extends LogitsFamily {
     return true;
   }
 
-  /** The {@code K} one-hot rows: the {@code K x K} identity. */
+  /** The {@code K} one-hot rows: the {@code K x K} identity, in the logits' dtype. */
   @Override
   public Tensor enumerateSupport() {
     int k = eventSize();
@@ -139,7 +142,7 @@ public final class OneHotCategorical extends LogitsFamily {
     for (int j = 0; j < k; j++) {
       out.data[j * k + j] = 1.0;
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, logits().dtype());
   }
 
   /** {@code softmax(logits)}. */

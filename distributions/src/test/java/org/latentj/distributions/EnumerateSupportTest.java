@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.latentj.model.Distribution;
+import org.latentj.tensor.DType;
+import org.latentj.tensor.Rngs;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -62,6 +64,27 @@ class EnumerateSupportTest {
       assertThat(m).isCloseTo(1.0, within(1e-12));
     }
     assertThat(c.hasEnumerateSupport()).isTrue();
+  }
+
+  /** A float32 site enumerates float32 values, so a float32 model can sum it out. */
+  @Test
+  void supportsFollowTheLogitsDtype() {
+    Tensor logits = Tensor.of(new double[][] {{0.5, -1.0, 2.0}}).to(DType.FLOAT32);
+    Tensor classes = OneHotCategorical.ofLogits(logits).enumerateSupport();
+    Tensor joint = Bernoulli.ofLogits(logits).enumerateSupport();
+    assertThat(classes.dtype()).isEqualTo(DType.FLOAT32);
+    assertThat(joint.dtype()).isEqualTo(DType.FLOAT32);
+    assertThat(classes.to(DType.FLOAT64).value().data).isEqualTo(
+        OneHotCategorical.ofLogits(logits.to(DType.FLOAT64)).enumerateSupport().value().data);
+    assertThat(joint.get(5, 0) + joint.get(5, 1) + joint.get(5, 2)).isEqualTo(2.0);
+    assertThat(OneHotCategorical.ofLogits(logits.to(DType.FLOAT64)).enumerateSupport().dtype())
+        .isEqualTo(DType.FLOAT64);
+    // Its draws too, the same classes as float64's from one seed.
+    Tensor many = logits.repeatRows(50);
+    Tensor f32 = OneHotCategorical.ofLogits(many).sample(Rngs.create(4));
+    Tensor f64 = OneHotCategorical.ofLogits(many.to(DType.FLOAT64)).sample(Rngs.create(4));
+    assertThat(f32.dtype()).isEqualTo(DType.FLOAT32);
+    assertThat(f32.to(DType.FLOAT64).value().data).isEqualTo(f64.value().data);
   }
 
   @Test

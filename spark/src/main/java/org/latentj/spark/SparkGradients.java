@@ -9,7 +9,6 @@ import org.latentj.inference.training.PerExampleSites;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
-import org.latentj.model.handlers.Handler;
 import org.latentj.tensor.Tensor;
 
 /**
@@ -19,6 +18,8 @@ import org.latentj.tensor.Tensor;
  * adds the partial sums in partition order and divides by the minibatch's size, which is the
  * gradient one machine makes, up to the order of the sum. {@link Svi} then runs the gradient
  * hooks and the optimizer step as usual, so listeners, checkpoints and resume are unchanged.
+ * What the model must be to train this way is checked once, before the first step
+ * ({@link DataParallelRequirements}).
  *
  * <p>Bytes moved per step: the parameters once to each executor (P doubles, 8P bytes, by
  * Spark's torrent broadcast), the minibatch's indices with each task, and one gradient of 8P
@@ -30,6 +31,7 @@ public final class SparkGradients implements Svi.GradientSource {
   private final ClusterData data;
   private final TaskFault fault;
   private final StepTimes times = new StepTimes();
+  private boolean checked;
 
   SparkGradients(JavaSparkContext sc, ClusterData data, TaskFault fault) {
     this.sc = sc;
@@ -45,17 +47,13 @@ public final class SparkGradients implements Svi.GradientSource {
   @Override
   public double gradients(Svi svi, long step, Batch batch, UniformRandomProvider noise) {
     if (!(noise instanceof KeyedNoise keyed)) {
-      throw new IllegalArgumentException("SparkGradients: the Svi draws ordered noise; data-"
-          + "parallel steps need keyed noise, so that each example draws the same numbers on"
-          + " any partition (call svi.keyedNoise(seed))");
+      throw DataParallelRequirements.orderedNoise();
     }
-    if (!svi.buffers().isEmpty()) {
-      // Batch statistics and dropout counters live per replica; summing gradients cannot carry
-      // them, so a partitioned run would train a different model than one machine.
-      throw new IllegalArgumentException("SparkGradients: the model keeps state that is not"
-          + " trained (" + String.join(", ", svi.buffers().keySet()) + ": BatchNorm or Dropout);"
-          + " data-parallel training does not carry it between executors, so train it on one"
-          + " machine");
+    if (!checked) { // once, before the first step sends anything to the cluster
+      int[] first = Arrays.copyOf(keyed.examples(), Math.min(2, keyed.examples().length));
+      DataParallelRequirements.check(svi, firstExamples(batch, first),
+          KeyedNoise.of(keyed.seed(), step, first));
+      checked = true;
     }
     int[] members = keyed.examples();
     long seed = keyed.seed();
@@ -101,6 +99,17 @@ public final class SparkGradients implements Svi.GradientSource {
     return boundSum / examples;
   }
 
+  /**
+   * The minibatch's first {@code indices.length} examples (two where it has them, so that a
+   * global site's rows differ from a per-example one's), indexed as in the data set.
+   */
+  private static Batch firstExamples(Batch batch, int[] indices) {
+    int n = indices.length;
+    Tensor x = batch.data().rows(0, n);
+    Batch few = batch.hasCondition() ? Batch.of(x, batch.condition().rows(0, n)) : Batch.of(x);
+    return few.indexed(indices);
+  }
+
   /** One partition's share of a step: its members of the minibatch, summed. */
   private static PartialGradient partialGradient(Svi replica, DataBlock block, int partition,
       int[] members, long step, long seed) {
@@ -112,10 +121,7 @@ public final class SparkGradients implements Svi.GradientSource {
     replica.optimizer().zeroGrad();
     Batch batch = Batch.of(Tensor.constant(block.rowsAt(mine), replica.guide().dtype()))
         .indexed(mine);
-    double bound;
-    try (Handler perExample = new PerExampleSites(mine.length).enter()) {
-      bound = replica.localGradients(step, batch, KeyedNoise.of(seed, step, mine));
-    }
+    double bound = replica.localGradients(step, batch, KeyedNoise.of(seed, step, mine));
     // The loss is a mean over this partition's examples; its sum is what adds up.
     return new PartialGradient(partition, mine.length, bound * mine.length,
         FlatParameters.gradients(replica.parameters(), mine.length), System.nanoTime() - start);

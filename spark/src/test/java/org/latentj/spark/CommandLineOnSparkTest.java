@@ -35,6 +35,23 @@ class CommandLineOnSparkTest {
     assertThat(Files.readString(figures)).contains("\"log_px\"");
   }
 
+  /**
+   * A flow posterior end to end on Spark: trained data-parallel, then evaluated there (its active
+   * units from estimated posterior means on the driver, as on one machine: a flow's mean has no
+   * closed form).
+   */
+  @Test
+  void aFlowPosteriorTrainsAndIsEvaluatedOnLocalSpark(@TempDir Path dir) throws IOException {
+    Path run = dir.resolve("run");
+    assertThat(execute("train", "--spark-master", "local[2]", "--limit", "40", "--hidden", "8",
+        "--latent", "2", "--flow", "planar:2", "--epochs", "1", "--batch-size", "20",
+        "--validation", "0", "--eval-k", "0", "--out", run.toString())).isZero();
+    Path figures = dir.resolve("evaluation.json");
+    assertThat(execute("evaluate", run.toString(), "--spark-master", "local[2]", "-k", "5",
+        "--examples", "20", "--json", figures.toString())).isZero();
+    assertThat(Files.readString(figures)).contains("\"log_px\"", "\"active_units\"");
+  }
+
   private static int execute(String... args) {
     CommandLine cl = Latentj.commandLine();
     StringWriter err = new StringWriter();

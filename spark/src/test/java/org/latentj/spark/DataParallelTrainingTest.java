@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentj.inference.checkpoint.Checkpoint;
+import org.latentj.inference.evaluation.EvaluationNoise;
+import org.latentj.inference.evaluation.Evaluator;
 import org.latentj.inference.guice.Encoder;
 import org.latentj.inference.guice.PosteriorHead;
 import org.latentj.inference.guice.VaeModule;
@@ -28,7 +30,17 @@ import org.latentj.inference.training.EpochSummary;
 import org.latentj.inference.training.Svi;
 import org.latentj.inference.training.TrainingListener;
 import org.latentj.inference.training.TrainingState;
+import org.latentj.distributions.Bernoulli;
+import org.latentj.distributions.Normal;
+import org.latentj.inference.objectives.Elbo;
+import org.latentj.inference.optim.Adam;
+import org.latentj.model.Batch;
 import org.latentj.model.Head;
+import org.latentj.model.Program;
+import org.latentj.model.Sites;
+import org.latentj.nn.Parameter;
+import org.latentj.tensor.Tensor;
+import org.ejml.data.DMatrixRMaj;
 import org.latentj.nn.BatchNorm;
 import org.latentj.nn.Initializer;
 import org.latentj.nn.Layer;
@@ -84,6 +96,35 @@ class DataParallelTrainingTest {
           + " = %.3g%n", partitions, difference);
       assertThat(difference).as("%d partitions", partitions).isLessThan(ROUND_OFF);
       assertThat(spark.optimizer().steps()).isEqualTo(8);
+    }
+  }
+
+  /**
+   * A flow posterior and the VampPrior (whose pseudo-inputs each executor builds at 0 and then
+   * receives with the other parameters every step) train on two partitions to the single-machine
+   * parameters, and their log p(x) on Spark is each example's single-machine figure.
+   */
+  @Test
+  void aFlowPosteriorAndTheVampPriorTrainAndEvaluateAsOnOneMachine() {
+    for (VaeRecipe recipe : List.of(TinyRun.recipe("planar:2", "standard-normal"),
+        TinyRun.recipe("none", "vamp:4"))) {
+      String what = recipe.settings().flow() + ", " + recipe.settings().prior();
+      Svi local = TinyRun.svi(recipe);
+      TinyRun.train(local, 1);
+      Svi spark = TinyRun.svi(recipe);
+      SparkScaleOut cluster = new SparkScaleOut(sc, 2, TaskFault.NONE);
+      spark.gradientSource(cluster.gradients(recipe, TinyRun.data()));
+      TinyRun.train(spark, 1);
+      assertThat(TinyRun.maxDifference(spark.parameters(), local.parameters())).as(what)
+          .isLessThan(ROUND_OFF);
+      double[] expected = new Evaluator(local.model(), local.guide()).logLikelihood(
+          TinyRun.data(), 8, 8, 5, EvaluationNoise.keyed(3, 0));
+      double[] actual = cluster.evaluation(recipe, TinyRun.data())
+          .logLikelihood(FlatParameters.values(local.parameters()), 8, 8, 5, 3);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(actual[i]).as("%s, example %d", what, i).isCloseTo(expected[i],
+            org.assertj.core.api.Assertions.within(1e-9));
+      }
     }
   }
 
@@ -154,6 +195,43 @@ class DataParallelTrainingTest {
         .hasMessageStartingWith("evaluation (log p(x)) failed on Spark: Job aborted")
         .hasMessageContaining("Failed to get broadcast_7_piece0 of broadcast_7")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  /**
+   * A global latent (one 1 x 6 weight row shared by every example) is refused by the check
+   * before the first step, on the driver: no step reaches the cluster.
+   */
+  @Test
+  void aGlobalSiteIsRefusedBeforeAnyStepRuns() {
+    Parameter mean = new Parameter("mean", new DMatrixRMaj(1, 6));
+    Program model = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        Tensor w = sites.sample("w", Normal.ofLogVariance(Tensor.zeros(1, 6), Tensor.zeros(1, 6)));
+        sites.observe("x", Bernoulli.ofLogits(w.repeatRows(b.size())), b.data());
+      }
+    };
+    Program guide = new Program() {
+      {
+        register(mean);
+      }
+
+      @Override
+      public void run(Sites sites, Batch b) {
+        sites.sample("w", Normal.ofLogVariance(mean.tensor(), Tensor.zeros(1, 6)));
+      }
+    };
+    Svi svi = new Svi(model, guide, new Elbo(), Adam.builder().learningRate(1e-2)
+        .build(Svi.parametersOf(model, guide))).keyedNoise(TinyRun.NOISE_SEED);
+    SparkGradients gradients = new SparkScaleOut(sc, 2, TaskFault.NONE)
+        .gradients(TinyRun.RECIPE, TinyRun.data());
+    svi.gradientSource(gradients);
+    assertThatThrownBy(() -> TinyRun.train(svi, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("site 'w' has 1 rows for 2 examples x 1 particles: it is global, and"
+            + " data-parallel training supports only per-example sites (summing the partitions'"
+            + " gradients would count a global term once per partition)");
+    assertThat(gradients.times().steps()).isZero();
   }
 
   @Test

@@ -37,9 +37,19 @@ final class TinyRun {
     return x;
   }
 
+  /** {@link #RECIPE} with another posterior flow or prior (e.g. {@code "planar:2"}, {@code "vamp:4"}). */
+  static VaeRecipe recipe(String flow, String prior) {
+    return new VaeRecipe(RECIPE.settings().toBuilder().flow(flow).prior(prior).build(),
+        RECIPE.dtype());
+  }
+
   /** An Svi that draws keyed noise, built as every executor builds its copy. */
   static Svi svi() {
-    return RECIPE.build().keyedNoise(NOISE_SEED);
+    return svi(RECIPE);
+  }
+
+  static Svi svi(VaeRecipe recipe) {
+    return recipe.build().keyedNoise(NOISE_SEED);
   }
 
   /** Trains {@code svi} for {@code epochs} epochs on {@link #data()} (4 steps each). */

@@ -64,7 +64,10 @@ final class ArchitectureOptions {
       return;
     }
     try {
-      ComponentNames.components().flow(f.name()).create(f, latent, latent, Rngs.create(0));
+      // A trial build checks the spec; above a few dozen latents at a size that cannot exhaust
+      // the heap, which the memory estimate checks next.
+      int size = Math.min(latent, ModelFootprint.LARGEST_BUILT_FLOW);
+      ComponentNames.components().flow(f.name()).create(f, size, size, Rngs.create(0));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--flow " + flow + ": " + e.getMessage());
     }

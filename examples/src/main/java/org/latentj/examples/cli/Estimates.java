@@ -99,8 +99,11 @@ record Estimates(int examples, double elbo, int elboSamples, double logLikelihoo
       logPx = mean(cluster.logLikelihood(vae.settings(), vae.dtype(), parameters, data, k,
           chunk, Math.max(1, ROWS_PER_PASS / chunk), seed));
     }
-    int active = cluster.posteriorMoments(vae.settings(), vae.dtype(), parameters, data, 500,
-        seed).get(VaeModel.LATENT).activeUnits(ACTIVE_THRESHOLD);
+    // A flow's posterior mean has no closed form: estimated from draws on this machine, as
+    // without a cluster (the executors' evaluator reads closed-form means).
+    int active = vae.hasFlow() ? activeUnits(vae, data)
+        : cluster.posteriorMoments(vae.settings(), vae.dtype(), parameters, data, 500, seed)
+            .get(VaeModel.LATENT).activeUnits(ACTIVE_THRESHOLD);
     return new Estimates(data.numRows, elbo, elboSamples, logPx, k, active,
         vae.settings().latentSize(), (System.nanoTime() - start) / 1e9);
   }

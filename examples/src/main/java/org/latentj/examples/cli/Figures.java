@@ -45,14 +45,20 @@ final class Figures {
     ReconstructionGrid.using(grid(shape, columns, scale)).write(originals, means, png);
   }
 
-  /** Kingma and Welling's Figure 4: decoder means over an n x n grid of prior quantiles. */
-  static void manifold(Vae vae, ImageShape shape, int n, int scale, Path png) throws IOException {
+  /**
+   * Kingma and Welling's Figure 4: decoder means over an n x n grid of the prior's quantiles
+   * ({@link ManifoldGrid}); returns the caption that says which grid.
+   */
+  static String manifold(Vae vae, ImageShape shape, int n, int scale, Path png)
+      throws IOException {
     if (vae.settings().latentSize() != 2) {
       throw new UsageException("a manifold needs a model with a 2-D latent space, but this one"
           + " has " + vae.settings().latentSize() + " latent dimensions (train one with"
           + " --latent 2)");
     }
-    grid(shape, n, scale).write(vae.decodeMeans(LatentGrid.manifold(n)), png);
+    ManifoldGrid grid = ManifoldGrid.of(vae, n);
+    grid(shape, n, scale).write(vae.decodeMeans(grid.points()), png);
+    return grid.caption();
   }
 
   /**

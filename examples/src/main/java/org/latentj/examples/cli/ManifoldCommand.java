@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 /** {@code latentj manifold RUN_DIR}: Figure 4 of Kingma and Welling (2013). */
 @Command(name = "manifold", sortOptions = false, mixinStandardHelpOptions = true,
     description = "For a model with a 2-D latent space: decoder means over an N x N grid of "
-        + "standard-normal quantiles, the learned manifold of Kingma & Welling (2013), "
-        + "Figure 4 (default RUN_DIR/manifold.png).")
+        + "the prior's quantiles (N(0, 1)'s for the standard-normal prior; for a learned prior "
+        + "its marginals', estimated from seeded draws of it), the learned manifold of Kingma & "
+        + "Welling (2013), Figure 4 (default RUN_DIR/manifold.png).")
 final class ManifoldCommand implements Callable<Integer> {
 
   @Mixin
@@ -31,8 +32,9 @@ final class ManifoldCommand implements Callable<Integer> {
           + " with --latent 2)");
     }
     Path png = picture.target(run, Run.MANIFOLD);
-    Figures.manifold(run.vae(), PictureOptions.shape(run), size, picture.scale, png);
-    picture.wrote(png);
+    String grid = Figures.manifold(run.vae(), PictureOptions.shape(run), size, picture.scale,
+        png);
+    picture.wrote(png, grid);
     return 0;
   }
 }

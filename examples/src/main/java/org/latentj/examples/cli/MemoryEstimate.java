@@ -1,8 +1,6 @@
 package org.latentj.examples.cli;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.latentj.inference.guice.Components;
 import org.latentj.inference.guice.VaeSettings;
@@ -14,11 +12,13 @@ import org.latentj.tensor.DType;
  * {@link OutOfMemoryError} minutes later.
  *
  * <p>bytes = parameters x (value + gradient + optimizer state + checkpoint snapshot) x dtype
- * + activations of one batch (batch x particles x (sum of layer widths) x 4 values: output,
- * activation, and the gradient of each) x dtype + data values x 8 + {@value #BASELINE_MB} MB for
- * the JVM, Guice and the libraries. The dtype's size is 8 bytes for float64 and 4 for float32;
- * the data stay float64 as read whatever the dtype (float32 batches are rounded as served). It is an estimate: close for the VAEs {@code latentj train}
- * builds, and on the safe side.
+ * + activations of one batch (batch x particles x the values a step keeps per row, plus what it
+ * keeps whatever the rows; {@link ModelFootprint}: MLP or convolutional networks with their
+ * im2col patches, the posterior's flow, the prior) x dtype + data values x 8 +
+ * {@value #BASELINE_MB} MB for the JVM, Guice and the libraries. The dtype's size is 8 bytes for
+ * float64 and 4 for float32; the data stay float64 as read whatever the dtype (float32 batches
+ * are rounded as served). It is an estimate: the parameters exact for the VAEs
+ * {@code latentj train} builds, the activations within a factor of 2 of a measured step.
  */
 record MemoryEstimate(long parameters, int copies, int bytesPerValue, long activationBytes,
     long dataBytes) {
@@ -34,45 +34,14 @@ record MemoryEstimate(long parameters, int copies, int bytesPerValue, long activ
    */
   static MemoryEstimate of(VaeSettings settings, DType dtype, int batchSize, long dataValues) {
     Components components = ComponentNames.components();
-    List<Integer> hidden = settings.network().hiddenSizes();
-    int[] encoder = widths(settings.inputSize(), hidden, false, 2 * settings.latentSize());
-    int[] decoder = widths(settings.latentSize(), hidden, true,
-        components.likelihood(settings.likelihood().name())
-            .head(settings.likelihood(), settings.inputSize()).rawColumns(settings.inputSize()));
-    long parameters = parameters(encoder) + parameters(decoder);
-    long widthSum = sum(encoder) + sum(decoder);
+    ModelFootprint model = ModelFootprint.of(settings, components);
     long rows = (long) batchSize * settings.objective().particles();
-    long activations = rows * widthSum * 4 * dtype.bytes();
+    long activations = (rows * model.valuesPerRow() + model.valuesPerStep()) * dtype.bytes();
     int state = components.optimizer(settings.optimizer().name()).stateBuffers();
     // value + gradient + optimizer state, and the checkpoint's copy of value and state.
     int copies = 2 + state + (1 + state);
-    return new MemoryEstimate(parameters, copies, dtype.bytes(), activations,
+    return new MemoryEstimate(model.parameters(), copies, dtype.bytes(), activations,
         dataValues * DATA_BYTES_PER_VALUE);
-  }
-
-  private static int[] widths(int first, List<Integer> hidden, boolean reversed, int last) {
-    List<Integer> w = new ArrayList<>(List.of(first));
-    for (int i = 0; i < hidden.size(); i++) {
-      w.add(hidden.get(reversed ? hidden.size() - 1 - i : i));
-    }
-    w.add(last);
-    return w.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static long parameters(int[] sizes) {
-    long n = 0;
-    for (int i = 1; i < sizes.length; i++) {
-      n += (long) sizes[i - 1] * sizes[i] + sizes[i];
-    }
-    return n;
-  }
-
-  private static long sum(int[] sizes) {
-    long s = 0;
-    for (int w : sizes) {
-      s += w;
-    }
-    return s;
   }
 
   long parameterBytes() {

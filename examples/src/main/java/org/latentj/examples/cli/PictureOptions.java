@@ -28,6 +28,11 @@ final class PictureOptions extends RunDirArgument {
     command.commandLine().getOut().printf("wrote %s%n", file);
   }
 
+  /** As {@link #wrote(Path)}, followed by what the file shows ({@code wrote FILE: what}). */
+  void wrote(Path file, String what) {
+    command.commandLine().getOut().printf("wrote %s: %s%n", file, what);
+  }
+
   /** The file to write: {@code --out} or {@code RUN_DIR/name}. */
   Path target(Run run, String name) {
     return out != null ? out : run.file(name);

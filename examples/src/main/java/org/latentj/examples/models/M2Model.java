@@ -44,7 +44,9 @@ public final class M2Model extends Program {
   @Override
   public void run(Sites sites, Batch batch) {
     int n = batch.size();
-    OneHotCategorical uniform = OneHotCategorical.ofLogits(Tensor.zeros(n, classes));
+    // The uniform prior's logits in the model's dtype, so a float32 M2 sums y out in float32.
+    OneHotCategorical uniform = OneHotCategorical.ofLogits(Tensor.zeros(n, classes,
+        decoder.network().dtype()));
     Tensor y = batch.hasCondition()
         ? sites.observe(LABEL, uniform, ConditionalVaeModel.condition("M2Model", batch, classes))
         : sites.sample(LABEL, uniform);

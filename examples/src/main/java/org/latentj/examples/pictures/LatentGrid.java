@@ -14,7 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * one of {@code n} equal-probability slices, the ends 0 and 1 (where the inverse CDF is infinite)
  * are never reached, the set is symmetric about 1/2, and an odd {@code n} puts z = 0 at the centre.
  * A fixed range such as linspace(0.05, 0.95, n) would instead reach the same extremes for every
- * {@code n} and leave unequal mass at the edges.
+ * {@code n} and leave unequal mass at the edges. For another prior than N(0, I) the same
+ * probabilities are taken of that prior's marginals ({@link #manifold(double[], double[])}).
  */
 public final class LatentGrid {
 
@@ -57,6 +58,36 @@ public final class LatentGrid {
   }
 
   /**
+   * The sample quantiles of {@code draws} (not modified) at the same probabilities
+   * {@code (i + 1/2) / n}, {@code i = 0 .. n-1}, as {@link #normalQuantiles(int)}: for a prior
+   * whose marginal quantiles have no closed form, estimated from its draws. Quantile {@code p} of
+   * {@code m} sorted draws {@code x} is {@code x} at position {@code p m - 1/2}, interpolated
+   * linearly between neighbours (clamped to the smallest and largest draw).
+   */
+  public static double[] sampleQuantiles(double[] draws, int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("n must be positive, got " + n);
+    }
+    if (draws.length == 0) {
+      throw new IllegalArgumentException("sampleQuantiles: no draws");
+    }
+    double[] x = draws.clone();
+    java.util.Arrays.sort(x);
+    if (!Double.isFinite(x[0]) || !Double.isFinite(x[x.length - 1])) {
+      throw new IllegalArgumentException("sampleQuantiles: the draws hold a value that is not"
+          + " finite (" + (Double.isFinite(x[0]) ? x[x.length - 1] : x[0]) + ")");
+    }
+    double[] q = new double[n];
+    for (int i = 0; i < n; i++) {
+      double at = Math.min(Math.max((i + 0.5) / n * x.length - 0.5, 0), x.length - 1);
+      int lo = (int) Math.floor(at);
+      int hi = Math.min(lo + 1, x.length - 1);
+      q[i] = x[lo] + (at - lo) * (x[hi] - x[lo]);
+    }
+    return q;
+  }
+
+  /**
    * The {@code n x n} points of Figure 4 as an {@code (n n) x 2} matrix in display order: row
    * {@code r * n + c} is the tile in grid row {@code r} (top to bottom) and grid column {@code c}
    * (left to right), with {@code z = (q_c, q_{n-1-r})} for the {@link #normalQuantiles(int)}
@@ -69,13 +100,28 @@ public final class LatentGrid {
       throw new IllegalArgumentException("n must be in [1, 32767], got " + n);
     }
     double[] q = normalQuantiles(n);
+    return manifold(q, q);
+  }
+
+  /**
+   * The grid of {@link #manifold(int)} over other quantiles: {@code z = (q1_c, q2_{n-1-r})} for
+   * the increasing quantiles {@code q1} of z1 and {@code q2} of z2 (both of length n; not
+   * modified), e.g. a learned prior's ({@link #sampleQuantiles}), so that equal steps on the grid
+   * still cover equal prior mass along each axis.
+   */
+  public static DMatrixRMaj manifold(double[] q1, double[] q2) {
+    int n = q1.length;
+    if (q2.length != n || n == 0 || (long) n * n * 2 > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("manifold: needs as many quantiles of z1 as of z2, 1 to"
+          + " 32767, got " + q1.length + " and " + q2.length);
+    }
     DMatrixRMaj z = new DMatrixRMaj(n * n, 2);
     double[] d = z.data;
     int at = 0;
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < n; c++) {
-        d[at++] = q[c];
-        d[at++] = q[n - 1 - r];
+        d[at++] = q1[c];
+        d[at++] = q2[n - 1 - r];
       }
     }
     return z;

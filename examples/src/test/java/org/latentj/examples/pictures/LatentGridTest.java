@@ -43,6 +43,24 @@ class LatentGridTest {
     }
   }
 
+  /** Of 1,000 evenly spread draws, quantile p is p (to the spacing), at the same p as Phi's. */
+  @Test
+  void sampleQuantilesAreAtTheSameProbabilities() {
+    double[] draws = new double[1000];
+    for (int i = 0; i < draws.length; i++) {
+      draws[(i * 7) % 1000] = (i + 0.5) / 1000; // shuffled: the quantiles sort them
+    }
+    double[] q = LatentGrid.sampleQuantiles(draws, 4);
+    assertThat(q).containsExactly(new double[] {0.125, 0.375, 0.625, 0.875}, within(1e-12));
+    assertThat(LatentGrid.sampleQuantiles(new double[] {2.0}, 3)).containsExactly(2, 2, 2);
+    assertThatThrownBy(() -> LatentGrid.sampleQuantiles(new double[] {1, Double.NaN}, 2))
+        .hasMessageContaining("not finite");
+    DMatrixRMaj z = LatentGrid.manifold(new double[] {1, 2}, new double[] {-5, 5});
+    assertThat(z.data).containsExactly(1, 5, 2, 5, 1, -5, 2, -5);
+    assertThatThrownBy(() -> LatentGrid.manifold(new double[] {1, 2}, new double[] {1}))
+        .hasMessageContaining("got 2 and 1");
+  }
+
   @Test
   void twentyPointsReachTheTwoAndAHalfPercentQuantiles() {
     double[] q = LatentGrid.normalQuantiles(20);

@@ -1,5 +1,7 @@
 package org.latentj.inference.objectives;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.latentj.model.Trace;
 import org.latentj.model.handlers.Handler;
 import org.latentj.model.handlers.Message;
@@ -20,6 +22,7 @@ final class Enumerate extends Handler {
   private final EnumerationPlan.Side side;
   private final int rows;
   private final Trace guideTrace;
+  private final Set<String> reached = new HashSet<>();
 
   /**
    * @param rows the rows of this run of the program
@@ -51,12 +54,31 @@ final class Enumerate extends Handler {
     }
     EnumerationPlan.Entry e = plan.get(m.name());
     if (e != null && e.side() != side) {
+      if (side == EnumerationPlan.Side.GUIDE) {
+        throw new EnumerationPlan.Stale("guide site '" + m.name() + "' is model-side in it");
+      }
       return; // enumerated in the guide: the model replays the guide's tiled values
     }
     if (e == null) {
       throw new EnumerationPlan.Undiscovered(newEntry(m));
     }
+    if (!EnumerationPlan.sameSupport(e, m.distribution().enumerateSupport())) {
+      throw new EnumerationPlan.Stale("site '" + m.name() + "' has another support");
+    }
+    reached.add(m.name());
     m.setValue(plan.values(e, rows));
+  }
+
+  /**
+   * Fails with {@link EnumerationPlan.Stale} unless this run reached every site the plan
+   * enumerates in this handler's program (a remembered plan may hold one it no longer reaches).
+   */
+  void requireEveryPlannedSiteReached() {
+    for (EnumerationPlan.Entry e : plan.entries()) {
+      if (e.side() == side && !reached.contains(e.name())) {
+        throw new EnumerationPlan.Stale("site '" + e.name() + "' was not reached");
+      }
+    }
   }
 
   private EnumerationPlan.Entry newEntry(Message m) {

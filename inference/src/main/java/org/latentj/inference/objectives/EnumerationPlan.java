@@ -16,7 +16,9 @@ import org.latentj.tensor.Tensor;
  * slowest: its value at row {@code r} is {@code support[(r / stride) % K]}, {@code stride} the
  * product of the sizes of the same program's sites found after it.
  *
- * <p>A plan is immutable; {@link #with} adds a site found during a run.
+ * <p>A plan is immutable; {@link #with} adds a site found during a run. {@link TraceEnumElbo}
+ * remembers the last plan that fitted, so a step need not run the guide up to each enumerated
+ * site once more to find it.
  */
 final class EnumerationPlan {
 
@@ -45,6 +47,17 @@ final class EnumerationPlan {
 
     Entry entry() {
       return entry;
+    }
+  }
+
+  /**
+   * Thrown when a remembered plan does not fit this run of the programs: a site it holds was not
+   * reached, or was reached with another support or in the other program. The objective then
+   * discovers the plan afresh. Control flow, like {@link Undiscovered}.
+   */
+  static final class Stale extends RuntimeException {
+    Stale(String why) {
+      super("remembered enumeration plan does not fit: " + why, null, false, false);
     }
   }
 
@@ -78,6 +91,21 @@ final class EnumerationPlan {
     return entries;
   }
 
+  /** Whether {@code e} holds {@code support}: the same shape, dtype and values. */
+  static boolean sameSupport(Entry e, Tensor support) {
+    Tensor mine = e.support();
+    if (mine.dtype() != support.dtype() || mine.rows() != support.rows()
+        || mine.cols() != support.cols()) {
+      return false;
+    }
+    for (int i = 0; i < mine.size(); i++) {
+      if (mine.get(i) != support.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The product of the support sizes of {@code side}'s sites: how much it multiplies rows. */
   int expansion(Side side) {
     int product = 1;
@@ -97,13 +125,16 @@ final class EnumerationPlan {
         stride *= entries.get(i).size();
       }
     }
-    DMatrixRMaj support = e.support().value();
-    int k = support.numRows;
-    int d = support.numCols;
+    Tensor support = e.support();
+    int k = support.rows();
+    int d = support.cols();
     DMatrixRMaj out = new DMatrixRMaj(rows, d);
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(support.data, ((r / stride) % k) * d, out.data, r * d, d);
+      int value = (r / stride) % k;
+      for (int c = 0; c < d; c++) {
+        out.data[r * d + c] = support.get(value, c); // 0 and 1: exact in either dtype
+      }
     }
-    return Tensor.constant(out);
+    return Tensor.constant(out, support.dtype());
   }
 }

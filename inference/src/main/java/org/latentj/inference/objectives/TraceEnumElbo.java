@@ -2,6 +2,7 @@ package org.latentj.inference.objectives;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.latentj.model.Batch;
 import org.latentj.model.Objective;
@@ -34,6 +35,15 @@ import org.latentj.tensor.Tensor;
  * global site, a model-enumerated site with a mask or that the guide samples, and a guide site
  * that is neither reparameterized nor enumerated (use {@link TraceGraphElbo} for those).
  *
+ * <p>Which sites to enumerate is found by running: a run that meets a marked site not yet in
+ * its plan stops there, adds it, and runs again with the rows it needs. The objective remembers
+ * the plan that fitted (per model, guide and kind of batch) and starts the next call from it, so
+ * a training step runs the guide once rather than once more up to each enumerated site; a
+ * remembered plan that no longer fits (a site not reached, reached with another support, or
+ * reached in the other program) is dropped and found afresh. The numbers are those of a fresh
+ * discovery; only the draws a discovery pass made before its first enumerated site are no
+ * longer taken from {@code rng}.
+ *
  * <p>Sites' scales and masks weigh their terms as in {@link Elbo}; inside the model-side
  * log-sum-exp a scale other than the plate's subsample factor has no probabilistic meaning.
  */
@@ -42,7 +52,11 @@ public final class TraceEnumElbo implements Objective {
   /** The site options that ask for parallel enumeration: {@code "enumerate" -> "parallel"}. */
   public static final Map<String, String> PARALLEL = Map.of(Enumerate.OPTION, Enumerate.PARALLEL);
 
+  /** Plans remembered per {@link PlanKey}, at most this many. */
+  private static final int MAX_PLANS = 64;
+
   private final int particles;
+  private final Map<PlanKey, EnumerationPlan> plans = new ConcurrentHashMap<>();
 
   /**
    * A handler, entered, that marks the named latent sites for enumeration, or with no names
@@ -72,38 +86,84 @@ public final class TraceEnumElbo implements Objective {
 
   @Override
   public Tensor bound(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
+    PlanKey key = PlanKey.of(model, guide, batch);
+    EnumerationPlan remembered = plans.get(key);
+    if (remembered != null) {
+      try {
+        return bound(model, guide, batch, rng, remembered, key);
+      } catch (EnumerationPlan.Stale stale) {
+        plans.remove(key); // the programs took another path: find the plan afresh
+      }
+    }
+    return bound(model, guide, batch, rng, EnumerationPlan.empty(), key);
+  }
+
+  /**
+   * Runs the guide, then the model, on the rows {@code plan} asks for, adding each enumerated
+   * site a run meets that the plan lacks and running again (discovery), and folds the rows.
+   */
+  private Tensor bound(Program model, Program guide, Batch batch, UniformRandomProvider rng,
+      EnumerationPlan start, PlanKey key) {
     int k = particles;
-    EnumerationPlan plan = EnumerationPlan.empty();
+    EnumerationPlan plan = start;
     Trace g;
     while (true) {
       int copies = k * plan.expansion(EnumerationPlan.Side.GUIDE);
-      try (Handler p = Handlers.particles(copies);
-          Handler e = new Enumerate(plan, EnumerationPlan.Side.GUIDE, batch.size() * copies,
-              null).enter()) {
+      Enumerate enumerate = new Enumerate(plan, EnumerationPlan.Side.GUIDE,
+          batch.size() * copies, null);
+      try (Handler p = Handlers.particles(copies); Handler e = enumerate.enter()) {
         g = Trace.guide(guide, batch.repeat(copies), rng);
-        break;
       } catch (EnumerationPlan.Undiscovered u) {
         plan = plan.with(u.entry());
+        continue;
       }
+      enumerate.requireEveryPlannedSiteReached();
+      break;
     }
     requireSummableGuide(g, plan);
     int kg = plan.expansion(EnumerationPlan.Side.GUIDE);
     Trace m;
     while (true) {
       int copies = k * kg * plan.expansion(EnumerationPlan.Side.MODEL);
+      Enumerate enumerate = new Enumerate(plan, EnumerationPlan.Side.MODEL,
+          batch.size() * copies, g);
       try (Handler p = Handlers.particles(copies);
           Handler r = new RepeatedReplay(g).enter();
-          Handler e = new Enumerate(plan, EnumerationPlan.Side.MODEL, batch.size() * copies,
-              g).enter()) {
+          Handler e = enumerate.enter()) {
         m = Trace.record(model, batch.repeat(copies));
-        break;
       } catch (EnumerationPlan.Undiscovered u) {
         plan = plan.with(u.entry());
+        continue;
       }
+      enumerate.requireEveryPlannedSiteReached();
+      break;
     }
     m.requireMatches(g);
     requireUnmaskedModelSites(m, plan);
-    return fold(m, g, plan, batch.size());
+    Tensor bound = fold(m, g, plan, batch.size());
+    remember(key, plan);
+    return bound;
+  }
+
+  private void remember(PlanKey key, EnumerationPlan plan) {
+    if (plans.size() >= MAX_PLANS) {
+      plans.clear(); // many programs through one objective: keep only the newest plans
+    }
+    plans.put(key, plan);
+  }
+
+  /**
+   * Which remembered plan to try for a run: the programs (by identity) and the kind of batch,
+   * since a program's path may depend on whether the batch carries data or a condition (M2's
+   * guide enumerates the label only on unlabelled batches). The key only picks a plan to try;
+   * what makes a plan fit is checked as the programs run, so a wrong pick costs a run, never a
+   * wrong bound.
+   */
+  private record PlanKey(int model, int guide, boolean data, boolean condition) {
+    static PlanKey of(Program model, Program guide, Batch batch) {
+      return new PlanKey(System.identityHashCode(model), System.identityHashCode(guide),
+          batch.hasData(), batch.hasCondition());
+    }
   }
 
   /** Folds the expanded rows back to one bound per example (class comment). */
@@ -124,7 +184,8 @@ public final class TraceEnumElbo implements Objective {
       }
     }
     modelRows.rowObserved(); // a bound needs data: fails clearly when the model observes none
-    Tensor perGuideRow = joint == null ? Tensor.zeros(n * k * kg, 1)
+    Tensor perGuideRow = joint == null ? Tensor.zeros(n * k * kg, 1, m.sites().iterator().next()
+        .value().dtype())
         : km == 1 ? joint : joint.groupLogSumExp(km);
     Tensor logQ = null;
     // The guide's view takes r, the data plate's subsample factor, from a trace that observes

@@ -139,6 +139,72 @@ class TraceEnumElboTest {
     assertThat(enumerated).isCloseTo(em, within(1e-3));
   }
 
+  /**
+   * {@code c ~ Cat(uniform K)}, {@code x ~ N(c M, I)} with M the first K rows of {@link #MEANS}
+   * and one more; the guide, {@code q(c | x) = softmax(x A)}, enumerates c while
+   * {@code guideSide} holds and samples nothing otherwise (c is then summed in the model).
+   */
+  static final class Switchable {
+    static final double[][] FOUR_MEANS = {{-3, 0}, {3, 0.5}, {0, 3}, {1, -2}};
+    int classes = 3;
+    boolean guideSide = true;
+    int guideRuns;
+
+    final Program model = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        Tensor c = sites.sample("c", OneHotCategorical.ofLogits(Tensor.zeros(b.size(), classes)),
+            TraceEnumElbo.PARALLEL);
+        Tensor means = Tensor.constant(new DMatrixRMaj(FOUR_MEANS)).rows(0, classes);
+        sites.observe("x", Normal.ofLogVariance(c.matmul(means), Tensor.zeros(1, 2)), b.data());
+      }
+    };
+
+    final Program guide = new Program() {
+      @Override
+      public void run(Sites sites, Batch b) {
+        guideRuns++;
+        if (guideSide) {
+          Tensor a = Tensor.constant(new DMatrixRMaj(new double[][] {{0.3, -0.2, 0.1, 0.5},
+              {0.05, 0.4, -0.3, -0.1}})).columns(0, classes);
+          sites.sample("c", OneHotCategorical.ofLogits(b.data().matmul(a)),
+              TraceEnumElbo.PARALLEL);
+        }
+      }
+    };
+  }
+
+  /**
+   * The objective remembers the plan it found, so the next call runs the guide once instead of
+   * once more to discover the enumerated site; whenever the programs take another path (a
+   * support of another size, a site no longer reached, a site moved to the other program) the
+   * bound is exactly a fresh objective's.
+   */
+  @Test
+  void aRememberedPlanSkipsDiscoveryAndIsFoundAfreshWhenItNoLongerFits() {
+    Switchable p = new Switchable();
+    Batch batch = Batch.of(data(8).rows(0, 12));
+    TraceEnumElbo remembering = new TraceEnumElbo();
+    Tensor first = remembering.bound(p.model, p.guide, batch, Rngs.create(1));
+    assertThat(p.guideRuns).as("discovery, then the run").isEqualTo(2);
+    Tensor again = remembering.bound(p.model, p.guide, batch, Rngs.create(1));
+    assertThat(p.guideRuns).as("the remembered plan: one run").isEqualTo(3);
+    assertThat(again.value().data).isEqualTo(first.value().data);
+
+    Runnable[] paths = {
+        () -> p.classes = 4,                 // another support
+        () -> p.guideSide = false,           // not reached in the guide: summed in the model
+        () -> p.guideSide = true,            // reached in the guide, remembered as model-side
+        () -> p.classes = 3,
+        () -> { }};                          // unchanged: remembered
+    for (int i = 0; i < paths.length; i++) {
+      paths[i].run();
+      Tensor expected = new TraceEnumElbo().bound(p.model, p.guide, batch, Rngs.create(1));
+      Tensor actual = remembering.bound(p.model, p.guide, batch, Rngs.create(1));
+      assertThat(actual.value().data).as("path %d", i).isEqualTo(expected.value().data);
+    }
+  }
+
   @Test
   void enumeratedBoundsAreDifferentiable() {
     Gmm model = new Gmm(MEANS, WEIGHTS);
