@@ -1,5 +1,6 @@
 package org.latentj.spark;
 
+import org.latentj.inference.training.PerExampleSites;
 import org.latentj.inference.training.Svi;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
