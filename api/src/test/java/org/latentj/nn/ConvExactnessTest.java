@@ -11,7 +11,7 @@ import org.latentj.testing.Matrices;
 
 /**
  * Bit-for-bit checks of the convolution layers, so that reorganizing them (the index table of
- * {@link ConvGeometry}) provably changes no result: im2col and
+ * {@link ConvGeometry}, the common {@link ConvLayer}) provably changes no result: im2col and
  * col2im against the loop-by-loop index arithmetic, and both layers, forward and backward, on
  * small integers, where every product and sum is exact in float64 whatever kernel runs the
  * matrix product.
