@@ -1,7 +1,6 @@
 package org.latentj.nn;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
@@ -19,13 +18,7 @@ import org.latentj.tensor.Tensor;
  * BLAS runs it), then a permutation back to channels-first rows. The weight is a
  * {@code (C*k*k) x C'} parameter, so initializers see fan-in {@code C*k*k} as for a dense layer.
  */
-public final class Conv2d extends Layer {
-
-  private final ConvGeometry geometry;
-  private final int outChannels;
-  private final ImageShape outputShape;
-  private final Parameter weight;
-  private final Parameter bias;
+public final class Conv2d extends ConvLayer {
 
   /** Weights from {@code init}, zero bias, float64. */
   public Conv2d(ImageShape input, int outChannels, int kernel, int stride, int padding,
@@ -43,64 +36,32 @@ public final class Conv2d extends Layer {
    */
   public Conv2d(ImageShape input, int outChannels, int kernel, int stride, int padding,
       Initializer init, UniformRandomProvider rng, DType dtype) {
+    this(geometry(input, outChannels, kernel, stride, padding), outChannels, init, rng, dtype);
+  }
+
+  private Conv2d(ConvGeometry g, int outChannels, Initializer init, UniformRandomProvider rng,
+      DType dtype) {
+    super("Conv2d", g.input, ImageShape.of(outChannels, g.outHeight, g.outWidth), g, g.taps(),
+        outChannels, init, rng, dtype);
+  }
+
+  /** Checks {@code outChannels}, then lets the geometry check kernel, stride and padding. */
+  private static ConvGeometry geometry(ImageShape input, int outChannels, int kernel, int stride,
+      int padding) {
     if (outChannels < 1) {
       throw new IllegalArgumentException("Conv2d: outChannels must be positive, got "
           + outChannels);
     }
-    this.geometry = new ConvGeometry("Conv2d", input, kernel, stride, padding);
-    this.outChannels = outChannels;
-    this.outputShape = ImageShape.of(outChannels, geometry.outHeight, geometry.outWidth);
-    DMatrixRMaj w = new DMatrixRMaj(geometry.taps(), outChannels);
-    init.fill(w, rng);
-    this.weight = register(Parameter.of("weight", w, dtype));
-    this.bias = register(Parameter.of("bias", new DMatrixRMaj(1, outChannels), dtype));
+    return new ConvGeometry("Conv2d", input, kernel, stride, padding);
   }
 
-  /**
-   * The convolution of every row of {@code x}.
-   *
-   * @throws IllegalArgumentException naming this layer's path and shapes when {@code x} does not
-   *     have {@code C*H*W} columns
-   */
+  /** im2col, one product with the {@code (C*k*k) x C'} weight, back to channels-first rows. */
   @Override
-  public Tensor forward(Tensor x) {
-    return forward(x, weight.tensor(), bias.tensor());
-  }
-
-  /** The same convolution with the given weight and bias (for tests of the op itself). */
-  Tensor forward(Tensor x, Tensor w, Tensor b) {
-    Shapes.requireRowWidth(this, geometry.input, x);
-    Tensor patches = Tensor.apply(ConvOps.im2col(geometry), x);
+  Tensor map(Tensor x, Tensor w, Tensor b) {
+    ConvGeometry g = geometry();
+    Tensor patches = Tensor.apply(ConvOps.im2col(g), x);
     Tensor byPosition = patches.affine(w, b);
-    return Tensor.apply(ConvOps.channelsFirst(geometry.positions(), outChannels), byPosition);
-  }
-
-  /** Each row is one image; nothing couples rows. */
-  @Override
-  public boolean rowWise() {
-    return true;
-  }
-
-  public ImageShape inputShape() {
-    return geometry.input;
-  }
-
-  /** The shape of each output row's image, {@code C' x H' x W'}. */
-  public ImageShape outputShape() {
-    return outputShape;
-  }
-
-  public Parameter weight() {
-    return weight;
-  }
-
-  public Parameter bias() {
-    return bias;
-  }
-
-  @Override
-  public String toString() {
-    return "Conv2d(" + geometry.input + " -> " + outputShape + ", kernel " + geometry.kernel
-        + ", stride " + geometry.stride + ", padding " + geometry.padding + ")";
+    return Tensor.apply(ConvOps.channelsFirst(g.positions(), outputShape().channels()),
+        byPosition);
   }
 }

@@ -9,9 +9,13 @@ package org.latentj.nn;
  * and one column per kernel tap {@code (c, ky, kx)}, row-major: entry
  * {@code image[c, oy * stride - padding + ky, ox * stride - padding + kx]}, zero outside the
  * image. {@link #im2col} gathers it; {@link #col2imAdd} is its adjoint (scatter-add), so the two
- * are each other's backward pass.
+ * are each other's backward pass. Both read one table, built with the geometry, of the pixel
+ * behind each patch entry.
  */
 final class ConvGeometry {
+
+  /** A patch entry that falls outside the image, on the zero padding. */
+  private static final int OUTSIDE = -1;
 
   final ImageShape input;
   final int kernel;
@@ -19,6 +23,8 @@ final class ConvGeometry {
   final int padding;
   final int outHeight;
   final int outWidth;
+  /** {@link #sourceTable}: one entry per patch entry of one example. */
+  private final int[] sources;
 
   /**
    * @throws IllegalArgumentException naming {@code layer} when the kernel, stride or padding is
@@ -43,6 +49,7 @@ final class ConvGeometry {
     this.padding = padding;
     this.outHeight = (paddedHeight - kernel) / stride + 1;
     this.outWidth = (paddedWidth - kernel) / stride + 1;
+    this.sources = sourceTable(input, kernel, stride, padding, outHeight, outWidth);
   }
 
   /** Output positions per example, {@code outHeight * outWidth}: the patch matrix's rows. */
@@ -60,55 +67,55 @@ final class ConvGeometry {
    * {@code patches[patchOffset ...]} (Modified), {@code positions() x taps()} row-major.
    */
   void im2col(double[] image, int imageOffset, double[] patches, int patchOffset) {
-    int h = input.height();
-    int w = input.width();
-    int out = patchOffset;
-    for (int oy = 0; oy < outHeight; oy++) {
-      for (int ox = 0; ox < outWidth; ox++) {
-        for (int c = 0; c < input.channels(); c++) {
-          int channel = imageOffset + c * h * w;
-          for (int ky = 0; ky < kernel; ky++) {
-            int iy = oy * stride - padding + ky;
-            boolean rowInside = iy >= 0 && iy < h;
-            for (int kx = 0; kx < kernel; kx++) {
-              int ix = ox * stride - padding + kx;
-              patches[out++] = rowInside && ix >= 0 && ix < w ? image[channel + iy * w + ix] : 0;
-            }
-          }
-        }
-      }
+    int[] from = sources;
+    for (int j = 0; j < from.length; j++) {
+      int s = from[j];
+      patches[patchOffset + j] = s == OUTSIDE ? 0 : image[imageOffset + s];
     }
   }
 
   /**
    * Adds the patch matrix at {@code patches[patchOffset ...]} (Not modified) back onto the image
    * at {@code image[imageOffset ...]} (Modified): the adjoint of {@link #im2col}; padding taps
-   * are dropped.
+   * are dropped. The additions run in patch order, so each pixel's sum is rounded the same way
+   * on every call.
    */
   void col2imAdd(double[] patches, int patchOffset, double[] image, int imageOffset) {
+    int[] to = sources;
+    for (int j = 0; j < to.length; j++) {
+      int s = to[j];
+      if (s != OUTSIDE) {
+        image[imageOffset + s] += patches[patchOffset + j];
+      }
+    }
+  }
+
+  /**
+   * For each patch entry, row-major, the pixel it reads (an index into one example's
+   * {@code C x H x W} row) or {@link #OUTSIDE}: computed once, so the two loops above are a plain
+   * gather and scatter-add instead of redoing the bounds arithmetic for every example.
+   */
+  private static int[] sourceTable(ImageShape input, int kernel, int stride, int padding,
+      int outHeight, int outWidth) {
     int h = input.height();
     int w = input.width();
-    int in = patchOffset;
+    int[] table = new int[outHeight * outWidth * input.channels() * kernel * kernel];
+    int j = 0;
     for (int oy = 0; oy < outHeight; oy++) {
       for (int ox = 0; ox < outWidth; ox++) {
         for (int c = 0; c < input.channels(); c++) {
-          int channel = imageOffset + c * h * w;
           for (int ky = 0; ky < kernel; ky++) {
             int iy = oy * stride - padding + ky;
-            if (iy < 0 || iy >= h) {
-              in += kernel;
-              continue;
-            }
-            for (int kx = 0; kx < kernel; kx++, in++) {
+            for (int kx = 0; kx < kernel; kx++) {
               int ix = ox * stride - padding + kx;
-              if (ix >= 0 && ix < w) {
-                image[channel + iy * w + ix] += patches[in];
-              }
+              boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+              table[j++] = inside ? (c * h + iy) * w + ix : OUTSIDE;
             }
           }
         }
       }
     }
+    return table;
   }
 
   @Override

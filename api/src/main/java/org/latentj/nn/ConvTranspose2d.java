@@ -1,7 +1,6 @@
 package org.latentj.nn;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.ejml.data.DMatrixRMaj;
 import org.latentj.tensor.DType;
 import org.latentj.tensor.Tensor;
 
@@ -20,13 +19,7 @@ import org.latentj.tensor.Tensor;
  * {@code <conv(x), y> = <x, convT(y)>}. The product runs through {@link Tensor#matmul}, the
  * matrix-product seam. Initializers see fan-in {@code C} (the weight's rows).
  */
-public final class ConvTranspose2d extends Layer {
-
-  private final ImageShape inputShape;
-  /** The geometry of the convolution this layer is the adjoint of (its input is our output). */
-  private final ConvGeometry adjoint;
-  private final Parameter weight;
-  private final Parameter bias;
+public final class ConvTranspose2d extends ConvLayer {
 
   /** Weights from {@code init}, zero bias, float64. */
   public ConvTranspose2d(ImageShape input, int outChannels, int kernel, int stride, int padding,
@@ -43,6 +36,18 @@ public final class ConvTranspose2d extends Layer {
    */
   public ConvTranspose2d(ImageShape input, int outChannels, int kernel, int stride, int padding,
       Initializer init, UniformRandomProvider rng, DType dtype) {
+    this(input, adjoint(input, outChannels, kernel, stride, padding), init, rng, dtype);
+  }
+
+  private ConvTranspose2d(ImageShape input, ConvGeometry adjoint, Initializer init,
+      UniformRandomProvider rng, DType dtype) {
+    super("ConvTranspose2d", input, adjoint.input, adjoint, input.channels(), adjoint.taps(),
+        init, rng, dtype);
+  }
+
+  /** The geometry of the convolution this layer is the adjoint of (its input is our output). */
+  private static ConvGeometry adjoint(ImageShape input, int outChannels, int kernel, int stride,
+      int padding) {
     if (outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
       throw new IllegalArgumentException("ConvTranspose2d: outChannels, kernel and stride must be"
           + " positive and padding non-negative, got outChannels " + outChannels + ", kernel "
@@ -55,62 +60,18 @@ public final class ConvTranspose2d extends Layer {
           + kernel + ", stride " + stride + " and padding " + padding + " gives an empty " + h
           + "x" + w + " output; use less padding");
     }
-    this.inputShape = input;
-    this.adjoint = new ConvGeometry("ConvTranspose2d", ImageShape.of(outChannels, h, w), kernel,
-        stride, padding);
-    DMatrixRMaj weights = new DMatrixRMaj(input.channels(), adjoint.taps());
-    init.fill(weights, rng);
-    this.weight = register(Parameter.of("weight", weights, dtype));
-    this.bias = register(Parameter.of("bias", new DMatrixRMaj(1, outChannels), dtype));
+    return new ConvGeometry("ConvTranspose2d", ImageShape.of(outChannels, h, w), kernel, stride,
+        padding);
   }
 
-  /**
-   * The transpose convolution of every row of {@code x}.
-   *
-   * @throws IllegalArgumentException naming this layer's path and shapes when {@code x} does not
-   *     have {@code C*H*W} columns
-   */
+  /** Channels-last rows, one product with the {@code C x (C'*k*k)} weight, col2im, bias. */
   @Override
-  public Tensor forward(Tensor x) {
-    return forward(x, weight.tensor(), bias.tensor());
-  }
-
-  /** The same map with the given weight and bias (for tests of the op itself). */
-  Tensor forward(Tensor x, Tensor w, Tensor b) {
-    Shapes.requireRowWidth(this, inputShape, x);
-    Tensor byPosition = Tensor.apply(
-        ConvOps.channelsLast(inputShape.pixels(), inputShape.channels()), x);
+  Tensor map(Tensor x, Tensor w, Tensor b) {
+    ImageShape in = inputShape();
+    Tensor byPosition = Tensor.apply(ConvOps.channelsLast(in.pixels(), in.channels()), x);
     Tensor patches = byPosition.matmul(w);
-    Tensor images = Tensor.apply(ConvOps.col2im(adjoint), patches);
-    ImageShape out = adjoint.input;
+    Tensor images = Tensor.apply(ConvOps.col2im(geometry()), patches);
+    ImageShape out = outputShape();
     return Tensor.apply(ConvOps.channelBias(out.pixels(), out.channels()), images, b);
-  }
-
-  @Override
-  public boolean rowWise() {
-    return true;
-  }
-
-  public ImageShape inputShape() {
-    return inputShape;
-  }
-
-  /** The shape of each output row's image, {@code C' x H' x W'}. */
-  public ImageShape outputShape() {
-    return adjoint.input;
-  }
-
-  public Parameter weight() {
-    return weight;
-  }
-
-  public Parameter bias() {
-    return bias;
-  }
-
-  @Override
-  public String toString() {
-    return "ConvTranspose2d(" + inputShape + " -> " + adjoint.input + ", kernel "
-        + adjoint.kernel + ", stride " + adjoint.stride + ", padding " + adjoint.padding + ")";
   }
 }

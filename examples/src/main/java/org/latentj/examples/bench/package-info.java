@@ -9,5 +9,7 @@
  * End to end: {@link org.latentj.examples.bench.VaeBenchmark} trains the VAE-400-20 on
  * Fashion-MNIST, and {@code scripts/compare-pytorch.sh [epochs]} runs it and the same model in
  * PyTorch ({@code examples/python/vae_pytorch.py}) one after the other and prints their ratio.
+ * {@link org.latentj.examples.bench.ConvStepCpuTime} times a conv VAE network step in CPU
+ * milliseconds, for A/B comparisons on a loaded machine.
  */
 package org.latentj.examples.bench;
