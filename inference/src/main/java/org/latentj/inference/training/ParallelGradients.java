@@ -43,7 +43,8 @@ import org.latentj.tensor.Workspace;
  *
  * <p>Not split (one thread computes the step): a batch with fewer examples than workers or
  * repeated particles. Refused, with a message: a model with buffers (BatchNorm's running
- * statistics, which each part would update), a global site ({@link PerExampleSites}), and
+ * statistics, which each part would update), an objective with running state
+ * ({@link org.latentj.model.Objective#stateful()}: a baseline's average), a global site ({@link PerExampleSites}), and
  * handlers entered around {@link Svi#step} on the caller's thread (they would not reach the other
  * threads; add them with {@link Svi#addStepHandler}).
  */
@@ -247,6 +248,12 @@ public final class ParallelGradients implements Svi.GradientSource {
       throw new IllegalArgumentException(PROPERTY + ": the model keeps state that is not trained ("
           + String.join(", ", svi.buffers().keySet()) + ": BatchNorm or Dropout); the parts of a"
           + " minibatch would each update it, so train it with one worker");
+    }
+    if (svi.objective().stateful()) {
+      // Each part would update the running state, from several threads at once.
+      throw new IllegalArgumentException(PROPERTY + ": the objective " + svi.objective()
+          + " keeps a running state (a baseline's average) that every part of a minibatch"
+          + " would update at once; train it with one worker");
     }
     if (HandlerStack.isActive()) {
       throw new IllegalArgumentException(PROPERTY + ": " + HandlerStack.depth() + " handler(s)"

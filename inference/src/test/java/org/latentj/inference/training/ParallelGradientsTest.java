@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.objectives.TraceGraphElbo;
+import org.latentj.inference.objectives.baselines.DecayingAverageBaseline;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
 import org.latentj.model.handlers.Handler;
@@ -133,6 +135,22 @@ class ParallelGradientsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("latentj.training.workers: the model keeps state that is not"
             + " trained (guide.encoder.network.layer1.runningMean,");
+  }
+
+  @Test
+  void anObjectiveWithRunningStateIsRefused() {
+    Svi vae = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+    Svi svi = new Svi(vae.model(), vae.guide(),
+        new TraceGraphElbo(1, new DecayingAverageBaseline(0.9)), vae.optimizer())
+        .gradientSource(new ParallelGradients(2));
+    assertThatThrownBy(() -> svi.step(batch(new int[] {1, 2, 3, 4}, DType.FLOAT64),
+        Rngs.create(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("latentj.training.workers: the objective TraceGraphElbo(particles=1,"
+            + " baseline=DecayingAverageBaseline(beta=0.9)) keeps a running state (a baseline's"
+            + " average) that every part of a minibatch would update at once; train it with one"
+            + " worker");
+    assertThat(new TraceGraphElbo().stateful()).as("no baseline, no state").isFalse();
   }
 
   @Test
