@@ -142,26 +142,37 @@ public final class ParallelGradients implements Svi.GradientSource {
       }));
     }
     double[] bounds = new double[workers];
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       bounds[0] = partGradients(svi, step, batch, from[0], from[1], noises[0]);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failure = e;
     }
-    // Every helper must be done before the step's workspace and parameters move on.
+    // Every helper must be done before the step's workspace and parameters move on, whatever
+    // failed or interrupted this thread: a helper still running would write into them.
+    boolean interrupted = false;
     for (int i = 1; i < workers; i++) {
-      try {
-        bounds[i] = others.get(i - 1).get();
-      } catch (ExecutionException e) {
-        failure = failure != null ? failure : unchecked(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure != null ? failure
-            : new IllegalStateException("ParallelGradients: interrupted while waiting", e);
+      while (true) {
+        try {
+          bounds[i] = others.get(i - 1).get();
+          break;
+        } catch (ExecutionException e) {
+          failure = firstOf(failure, e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          if (!interrupted) {
+            failure = firstOf(failure, new IllegalStateException(
+                "ParallelGradients: interrupted while waiting for the workers", e));
+          }
+          interrupted = true;
+        }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     if (failure != null) {
-      throw failure;
+      throw unchecked(failure);
     }
     double bound = 0;
     for (int i = 0; i < workers; i++) {
@@ -262,13 +273,24 @@ public final class ParallelGradients implements Svi.GradientSource {
     }
   }
 
-  private static RuntimeException unchecked(Throwable cause) {
-    if (cause instanceof RuntimeException r) {
+  /** The first failure, with {@code next} added to it as suppressed. */
+  private static Throwable firstOf(Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    if (next != first) {
+      first.addSuppressed(next);
+    }
+    return first;
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
       return r;
     }
-    if (cause instanceof Error e) {
+    if (failure instanceof Error e) {
       throw e;
     }
-    return new IllegalStateException("ParallelGradients: a worker failed", cause);
+    return new IllegalStateException("ParallelGradients: a worker failed", failure);
   }
 }
