@@ -3,10 +3,13 @@ package org.latentj.inference.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -33,7 +36,9 @@ import org.latentj.tensor.Workspace;
  *
  * <p>Use it with a one-thread matrix kernel per part ({@code OPENBLAS_NUM_THREADS=1
  * -Dlatentj.matmul.threads=1}); each part then has a core. Chosen with {@value #PROPERTY}
- * (default 1: no split), which {@link Svi} reads.
+ * (default 1: no split), which {@link Svi} reads at its first step (a bad value is reported
+ * there, when training starts). The helper threads ({@code latentj-gradients-<workers>-<i>}) are
+ * shared by every instance with the same number of workers.
  *
  * <p><b>Noise.</b> With keyed noise ({@link Svi#keyedNoise(long)}) every example draws what it
  * draws on one thread, so the gradient is one thread's up to the order of the sums. With the
@@ -53,6 +58,13 @@ public final class ParallelGradients implements Svi.GradientSource {
   /** The system property with the number of parts (threads) each minibatch is cut into. */
   public static final String PROPERTY = "latentj.training.workers";
 
+  /**
+   * The helper threads, one pool per number of workers shared by every instance (each
+   * {@code Svi} makes one), so a JVM that builds many models keeps {@code workers - 1} daemon
+   * threads, not a pool per model that nothing shuts down.
+   */
+  private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
+
   private final int workers;
   private final ExecutorService helpers;
   private final Workspace[] workspaces;
@@ -66,11 +78,7 @@ public final class ParallelGradients implements Svi.GradientSource {
           + workers);
     }
     this.workers = workers;
-    this.helpers = Executors.newFixedThreadPool(workers - 1, r -> {
-      Thread t = new Thread(r, "latentj-gradients");
-      t.setDaemon(true);
-      return t;
-    });
+    this.helpers = POOLS.computeIfAbsent(workers, ParallelGradients::helpers);
     this.workspaces = new Workspace[workers];
     this.gradients = new LeafGradients[workers];
     this.streams = new String[workers];
@@ -81,6 +89,15 @@ public final class ParallelGradients implements Svi.GradientSource {
     for (int i = 0; i < workers; i++) {
       streams[i] = "gradients part " + i;
     }
+  }
+
+  private static ExecutorService helpers(int workers) {
+    AtomicInteger index = new AtomicInteger();
+    return Executors.newFixedThreadPool(workers - 1, r -> {
+      Thread t = new Thread(r, "latentj-gradients-" + workers + "-" + index.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**

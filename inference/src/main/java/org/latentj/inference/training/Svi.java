@@ -60,8 +60,12 @@ public final class Svi {
   private final Map<String, Parameter> buffers;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
-  /** {@link #localGradients}, or the minibatch's parts on several threads if asked for. */
-  private GradientSource gradients = ParallelGradients.fromSystemProperties();
+  /**
+   * {@link #localGradients}, or the minibatch's parts on several threads if asked for; null
+   * until the first step reads {@value ParallelGradients#PROPERTY}, so a bad value stops
+   * training with its message rather than every {@code new Svi}.
+   */
+  private GradientSource gradients;
   private Long noiseSeed;
 
   /** Makes one step's gradients; see {@link Svi#gradientSource(GradientSource)}. */
@@ -201,6 +205,9 @@ public final class Svi {
   private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     long step = optimizer.steps();
+    if (gradients == null) {
+      gradients = ParallelGradients.fromSystemProperties();
+    }
     double bound;
     try {
       bound = gradients.gradients(this, step, batch, noise(step, batch, rng));

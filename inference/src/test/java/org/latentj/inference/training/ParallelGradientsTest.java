@@ -9,6 +9,8 @@ import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -229,6 +231,40 @@ class ParallelGradientsTest {
     int[] rows = {7};
     double[] one = gradient(svi, Svi::localGradients, rows, DType.FLOAT64);
     assertThat(gradient(svi, new ParallelGradients(2), rows, DType.FLOAT64)).containsExactly(one);
+  }
+
+  /** A bad setting lets a model be built and stops its first step with the property's message. */
+  @Test
+  void aBadSettingIsReportedWhenTrainingStarts() {
+    String before = System.getProperty(ParallelGradients.PROPERTY);
+    System.setProperty(ParallelGradients.PROPERTY, "two");
+    try {
+      Svi svi = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+      assertThatThrownBy(() -> svi.step(batch(new int[] {1, 2, 3, 4}, DType.FLOAT64),
+          Rngs.create(1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("latentj.training.workers: expected a positive number of workers, got 'two'");
+    } finally {
+      if (before == null) {
+        System.clearProperty(ParallelGradients.PROPERTY);
+      } else {
+        System.setProperty(ParallelGradients.PROPERTY, before);
+      }
+    }
+  }
+
+  /** Every instance with the same number of workers runs its parts on one shared pool. */
+  @Test
+  void instancesShareTheirHelperThreads() {
+    Svi svi = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+    int[] rows = {5, 17, 2, 40};
+    Set<String> names = new TreeSet<>();
+    for (int i = 0; i < 3; i++) {
+      gradient(svi, new ParallelGradients(3), rows, DType.FLOAT64);
+    }
+    Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.startsWith("latentj-gradients-3-")).forEach(names::add);
+    assertThat(names).containsExactly("latentj-gradients-3-1", "latentj-gradients-3-2");
   }
 
   @Test
