@@ -161,6 +161,25 @@ public final class Svi {
     return this;
   }
 
+  /** The source set, or the one {@value ParallelGradients#PROPERTY} asks for (read once). */
+  private GradientSource gradientSource() {
+    if (gradients == null) {
+      gradients = ParallelGradients.fromSystemProperties();
+    }
+    return gradients;
+  }
+
+  /**
+   * How many threads of this machine each step's minibatch is cut into: a
+   * {@link ParallelGradients}' workers, else 1. Reads {@value ParallelGradients#PROPERTY} if no
+   * step has yet.
+   *
+   * @throws IllegalArgumentException when that property is not a positive integer
+   */
+  public int workers() {
+    return gradientSource() instanceof ParallelGradients p ? p.workers() : 1;
+  }
+
   /**
    * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
    * context, so this model can compute unlike another in the same JVM; null runs in the
@@ -205,12 +224,9 @@ public final class Svi {
   private double stepInWorkspace(Batch batch, UniformRandomProvider rng) {
     optimizer.zeroGrad();
     long step = optimizer.steps();
-    if (gradients == null) {
-      gradients = ParallelGradients.fromSystemProperties();
-    }
     double bound;
     try {
-      bound = gradients.gradients(this, step, batch, noise(step, batch, rng));
+      bound = gradientSource().gradients(this, step, batch, noise(step, batch, rng));
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A parameter that became NaN or infinite in an earlier update surfaces here as a
       // distribution's argument error; say that the run diverged, at which step and where.
