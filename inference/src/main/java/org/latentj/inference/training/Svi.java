@@ -183,22 +183,37 @@ public final class Svi {
   /**
    * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
    * context, so this model can compute unlike another in the same JVM; null runs in the
-   * caller's.
-   *
-   * @throws IllegalArgumentException when {@code c} computes in another dtype than the
-   *     parameters (checked again as each step enters it, should the model be converted)
+   * caller's. The dtypes are compared when a step enters {@code c}, so a float32 context may be
+   * given before the model and guide are converted to float32.
    */
   public Svi inContext(ComputeContext c) {
-    if (c != null) {
-      c.requireDtype(parametersDtype(), "Svi");
-    }
     this.context = c;
     return this;
   }
 
-  /** The dtype of the parameters, read from the first: cheap enough to ask at every step. */
+  /**
+   * The dtype of the model's and the guide's parameters (each read from its first: cheap enough
+   * to ask at every step).
+   *
+   * @throws IllegalArgumentException when model and guide are in different dtypes
+   */
   private DType parametersDtype() {
-    return parameters.isEmpty() ? DType.FLOAT64 : parameters.values().iterator().next().dtype();
+    DType m = firstDtype("model.");
+    DType g = firstDtype("guide.");
+    if (m != null && g != null && m != g) {
+      throw new IllegalArgumentException("Svi: the model's parameters are " + m + " but the"
+          + " guide's are " + g + "; convert both (convertTo)");
+    }
+    return m != null ? m : g != null ? g : DType.FLOAT64;
+  }
+
+  private DType firstDtype(String prefix) {
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        return e.getValue().dtype();
+      }
+    }
+    return null;
   }
 
   /** The context steps run in, or null for the caller's. */
