@@ -19,8 +19,9 @@ import org.latentj.tensor.Tensor;
  * [steps] [float32|float64]}. After 50 warm-up steps it prints one line with the median wall and
  * CPU milliseconds per step of the calling thread (CPU time is what a loaded machine disturbs
  * least), the mean wall and whole-process CPU milliseconds per step (every thread: the helpers of
- * {@code -Dlatentj.training.workers}, BLAS's own) and the bytes the calling thread allocated per
- * step (independent of load). scripts/ab-step.sh runs it
+ * {@code -Dlatentj.training.workers}, BLAS's own) and the bytes every live thread allocated per
+ * step (independent of load; the workers' share included, and the JIT's, which is small once
+ * warm). scripts/ab-step.sh runs it
  * against two builds in alternation.
  */
 public final class VaeSteps {
@@ -40,14 +41,13 @@ public final class VaeSteps {
     }
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().getId();
     double[] wall = new double[steps];
     double[] cpu = new double[steps];
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long process0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
-    long bytes0 = threads.getThreadAllocatedBytes(id);
+    long bytes0 = allocatedBytes(threads);
     double bound = 0;
     for (int i = 0; i < steps; i++) {
       long w = System.nanoTime();
@@ -56,7 +56,7 @@ public final class VaeSteps {
       cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
       wall[i] = (System.nanoTime() - w) / 1e6;
     }
-    long bytes = (threads.getThreadAllocatedBytes(id) - bytes0) / steps;
+    long bytes = (allocatedBytes(threads) - bytes0) / steps;
     // All threads (helpers of -Dlatentj.training.workers, BLAS's, but also JIT and GC) per step.
     double processMs = (os.getProcessCpuTime() - process0) / 1e6 / steps;
     double meanWallMs = (System.nanoTime() - wall0) / 1e6 / steps;
@@ -64,6 +64,15 @@ public final class VaeSteps {
         + " alloc_bytes=%d bound=%.4f kernel=%s dtype=%s workers=%s%n", median(wall), median(cpu),
         meanWallMs, processMs, bytes, bound, MatMul.kernel(), dtype,
         System.getProperty("latentj.training.workers", "1"));
+  }
+
+  /** Bytes allocated so far by every live thread (a thread that ended takes its count along). */
+  private static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
+    long sum = 0;
+    for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(b, 0); // -1: the thread ended between the two calls
+    }
+    return sum;
   }
 
   private static double median(double[] v) {

@@ -20,4 +20,13 @@ public interface Objective {
   default Loss loss(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
     return Loss.negatedMean(bound(model, guide, batch, rng));
   }
+
+  /**
+   * Whether {@link #loss} updates state kept from step to step (a baseline's running average):
+   * then the loss of a minibatch cannot be made from its parts on several threads at once (each
+   * part would update the state, concurrently). False unless an objective says so.
+   */
+  default boolean stateful() {
+    return false;
+  }
 }

@@ -58,6 +58,11 @@ public final class LeafGradients {
     floats.values().forEach(FMatrixRMaj::zero);
   }
 
+  /** How many leaves have a buffer here (each float64 and float32 one counted). */
+  int size() {
+    return doubles.size() + floats.size();
+  }
+
   /** The float64 buffer of {@code leaf}, allocated as zeros on first use. */
   DMatrixRMaj bufferOf(Tensor leaf, DMatrixRMaj value) {
     DMatrixRMaj g = doubles.get(leaf);

@@ -62,6 +62,11 @@ public final class Tensor {
   private Repetition repetition;
   /** The workspace whose storage this op result uses, or null (leaves, results made outside). */
   private final Workspace workspace;
+  /**
+   * Set by {@link #scratchVariable}: a leaf of one op's own inner graph keeps its gradient in
+   * itself even while {@link LeafGradients} are entered.
+   */
+  private boolean keepsOwnGradient;
   /** The workspace's generation when this was made; the tensor is dead once it has moved on. */
   private final long generation;
 
@@ -94,6 +99,17 @@ public final class Tensor {
   /** A float64 leaf that accumulates a gradient, wrapping {@code value} (not copied). */
   public static Tensor variable(DMatrixRMaj value) {
     return new Tensor(requireValue(value), null, true, "variable", NO_INPUTS, null, null);
+  }
+
+  /**
+   * A float64 leaf that takes a gradient and belongs to one call of one op (the widened inputs of
+   * {@link ViaFloat64}): no other thread sees it, so its gradient stays in the tensor even under
+   * {@link LeafGradients}, which would otherwise keep a buffer for every call, forever.
+   */
+  static Tensor scratchVariable(DMatrixRMaj value) {
+    Tensor t = variable(value);
+    t.keepsOwnGradient = true;
+    return t;
   }
 
   /** A float32 leaf that takes no gradient, wrapping {@code value} (not copied). */
@@ -505,7 +521,7 @@ public final class Tensor {
    * gradient, or a leaf's when none is entered, lives in the tensor.
    */
   private LeafGradients separateLeafGradients() {
-    return isInterior() ? null : LeafGradients.current();
+    return isInterior() || keepsOwnGradient ? null : LeafGradients.current();
   }
 
   private boolean isInterior() {

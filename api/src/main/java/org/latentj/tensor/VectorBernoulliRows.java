@@ -191,6 +191,22 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
     for (; j < n; j++) {
       s += v[k + j] * l[k + j] - (Math.max(l[k + j], 0f) + log1p[at + j]);
     }
+    return Double.isFinite(s) ? s : inOrder(l, v, k, log1p, at, n);
+  }
+
+  /**
+   * The row's terms in float64 one after another, as the scalar form adds them: for a row whose
+   * lanes came out infinite or NaN. Kahan's correction {@code t - sum - y} is NaN once a term
+   * (or a float lane's sum) is infinite, so an infinite row would read NaN; added in order, a
+   * row is -inf or NaN exactly when the scalar form's is, and a float lane that overflowed is
+   * finite again in float64.
+   */
+  private static double inOrder(float[] l, float[] v, int k, float[] log1p, int at, int n) {
+    double s = 0;
+    for (int j = 0; j < n; j++) {
+      double li = l[k + j];
+      s += v[k + j] * li - (Math.max(li, 0.0) + log1p[at + j]);
+    }
     return s;
   }
 
@@ -305,6 +321,15 @@ final class VectorBernoulliRows implements SigmoidCrossEntropy.RowKernel {
       s += sum.lane(lane) - lost.lane(lane);
     }
     for (; j < n; j++) {
+      s += v[k + j] * l[k + j] - (Math.max(l[k + j], 0.0) + log1p[at + j]);
+    }
+    return Double.isFinite(s) ? s : inOrder(l, v, k, log1p, at, n);
+  }
+
+  /** The float64 row's terms one after another, as the float form's {@code inOrder}. */
+  private static double inOrder(double[] l, double[] v, int k, double[] log1p, int at, int n) {
+    double s = 0;
+    for (int j = 0; j < n; j++) {
       s += v[k + j] * l[k + j] - (Math.max(l[k + j], 0.0) + log1p[at + j]);
     }
     return s;

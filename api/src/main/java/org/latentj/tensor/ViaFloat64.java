@@ -27,7 +27,7 @@ final class ViaFloat64 {
     Tensor[] wide = new Tensor[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       DMatrixRMaj w = Storage.widen(inputs[i].valueF());
-      wide[i] = inputs[i].requiresGrad() ? Tensor.variable(w) : Tensor.constant(w);
+      wide[i] = inputs[i].requiresGrad() ? Tensor.scratchVariable(w) : Tensor.constant(w);
     }
     Tensor out64 = f.apply(wide);
     FMatrixRMaj out = Storage.narrow(out64.value());

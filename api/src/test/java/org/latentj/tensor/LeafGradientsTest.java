@@ -66,6 +66,32 @@ class LeafGradientsTest {
         .containsOnly(0.0);
   }
 
+  /**
+   * A float32 op that runs through float64 ({@link ViaFloat64}, here concatColumns) makes fresh
+   * float64 leaves per call: they keep their gradients themselves, so the entered buffers hold
+   * the two parameters and no more however many steps run, and the gradient is the one without
+   * the buffers.
+   */
+  @Test
+  void float32OpsThroughFloat64AddNoBuffersStepAfterStep() {
+    Tensor w32 = w.to(DType.FLOAT32).detach();
+    Tensor p = Tensor.variable(w32.valueF().copy());
+    Tensor q = Tensor.variable(w32.valueF().copy());
+    Tensor x = Tensor.constant(Matrices.normal(Rngs.create(4), 3, 5)).to(DType.FLOAT32);
+    x.matmul(Tensor.concatColumns(p, q)).square().sum().backward();
+    float[] alone = p.gradF().data.clone();
+    p.zeroGrad();
+    LeafGradients sink = new LeafGradients();
+    try (LeafGradients.Scope in = sink.enter()) {
+      for (int step = 0; step < 50; step++) {
+        sink.zero();
+        x.matmul(Tensor.concatColumns(p, q)).square().sum().backward();
+        assertThat(sink.size()).as("step %d", step).isEqualTo(2);
+      }
+      assertThat(sink.gradientF(p).data).containsExactly(alone);
+    }
+  }
+
   @Test
   void insideTheScopeTheLeafsGradientIsTheEnteredOne() {
     LeafGradients sink = new LeafGradients();

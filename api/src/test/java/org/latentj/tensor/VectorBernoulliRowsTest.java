@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * a result does not depend on the JIT); a row's value within 8 unit roundoffs of its dtype times
  * the sum of its terms' magnitudes ({@code sum_j |v_j l_j| + softplus(l_j)}), the stored sigmoid
  * within 4 ulps,
- * on logits from -40 to 40 with the extremes, rows that leave a scalar tail, and pixels that are
+ * on logits from -40 to 40 with the extremes (and, apart, infinite, NaN and overflowing logits),
+ * rows that leave a scalar tail, and pixels that are
  * exactly 0 or 1 as well as fractions.
  */
 class VectorBernoulliRowsTest {
@@ -197,6 +198,90 @@ class VectorBernoulliRowsTest {
     assertThat(sigmoid[9]).isZero();
     assertThat(sigmoid[40]).isZero();
     assertThat(sigmoid[10]).isPositive();
+  }
+
+  /**
+   * One extreme logit among ordinary ones, in a lane and in the scalar tail, with a pixel 0, 1 or
+   * a fraction: the row equals the scalar form's when that is infinite or NaN, else is within the
+   * bound (the Kahan correction was NaN after an infinite term, and a float lane overflowed).
+   */
+  @Test
+  void float64ExtremeLogitsGiveTheScalarFormsRow() {
+    double[] extremes = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, -709,
+        709, -750, 1e300, -1e300, -Double.MAX_VALUE, Double.MAX_VALUE};
+    int cols = 37;
+    for (double extreme : extremes) {
+      for (double pixel : new double[] {0, 1, 0.25}) {
+        for (int at : new int[] {0, cols - 1}) {
+          double[] l = logits(cols);
+          double[] v = pixels(cols);
+          l[at] = extreme;
+          v[at] = pixel;
+          if (at == 0) {
+            l[1] = extreme;
+            v[1] = pixel;
+          }
+          double[] sv = new double[cols];
+          double[] ss = new double[cols];
+          double vector = VECTOR.row(l, v, 0, cols, sv);
+          double scalar = SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, cols, ss);
+          String what = "l " + extreme + ", v " + pixel + " at " + at;
+          if (Double.isFinite(scalar)) {
+            assertThat(Math.abs(vector - scalar)).as(what)
+                .isLessThanOrEqualTo(FLOAT64_BOUND * magnitude(l, v));
+          } else {
+            assertThat((Double) vector).as(what).isEqualTo((Double) scalar);
+          }
+          // Below the smallest normal the lanes' exp is 0, as in the ordinary rows' bound.
+          if (Double.isNaN(ss[at])) {
+            assertThat(sv[at]).as("sigmoid, " + what).isNaN();
+          } else {
+            assertThat(Math.abs(sv[at] - ss[at])).as("sigmoid, " + what)
+                .isLessThanOrEqualTo(4 * Math.ulp(ss[at]) + Double.MIN_NORMAL);
+          }
+        }
+      }
+    }
+  }
+
+  /** As the float64 test, with float32 logits up to the largest float. */
+  @Test
+  void float32ExtremeLogitsGiveTheScalarFormsRow() {
+    float[] extremes = {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NaN, -88f, 88f,
+        -1e30f, 1e30f, -Float.MAX_VALUE, Float.MAX_VALUE};
+    int cols = 37;
+    for (float extreme : extremes) {
+      for (float pixel : new float[] {0f, 1f, 0.25f}) {
+        for (int at : new int[] {0, cols - 1}) {
+          float[] l = floats(logits(cols));
+          float[] v = floats(pixels(cols));
+          l[at] = extreme;
+          v[at] = pixel;
+          if (at == 0) {
+            l[1] = extreme;
+            v[1] = pixel;
+          }
+          float[] sv = new float[cols];
+          float[] ss = new float[cols];
+          double vector = VECTOR.row(l, v, 0, cols, sv);
+          double scalar = SigmoidCrossEntropy.RowKernel.SCALAR.row(l, v, 0, cols, ss);
+          String what = "l " + extreme + ", v " + pixel + " at " + at;
+          if (Double.isFinite(scalar)) {
+            assertThat(Math.abs(vector - scalar)).as(what)
+                .isLessThanOrEqualTo(FLOAT32_BOUND * magnitude(widen(l), widen(v)));
+          } else {
+            assertThat((Double) vector).as(what).isEqualTo((Double) scalar);
+          }
+          // Below the smallest normal the lanes' exp is 0, as in the ordinary rows' bound.
+          if (Float.isNaN(ss[at])) {
+            assertThat(sv[at]).as("sigmoid, " + what).isNaN();
+          } else {
+            assertThat(Math.abs(sv[at] - ss[at])).as("sigmoid, " + what)
+                .isLessThanOrEqualTo(4 * Math.ulp(ss[at]) + Float.MIN_NORMAL);
+          }
+        }
+      }
+    }
   }
 
   /** {@code sum_j |v_j l_j| + softplus(l_j)}: the scale of a row's rounding error. */

@@ -26,6 +26,7 @@ import org.latentj.inference.training.Checkpoints;
 import org.latentj.inference.training.MetricsListener;
 import org.latentj.inference.training.MetricsRecord;
 import org.latentj.inference.training.MinibatchData;
+import org.latentj.inference.training.ParallelGradients;
 import org.latentj.inference.training.RunProvenance;
 import org.latentj.inference.training.Trainer;
 import org.latentj.inference.training.TrainingListener;
@@ -441,6 +442,15 @@ final class TrainCommand implements Callable<Integer> {
         plan.previous().checkpoint().provenance().asMap().get("createdAt")));
     if (given("--lr")) {
       vae.svi().optimizer().setLearningRate(learningRate);
+    }
+    Object before = plan.previous().checkpoint().provenance().asMap()
+        .get(RunProvenance.TRAINING_WORKERS);
+    int now = vae.svi().workers();
+    if (before instanceof Number n && n.intValue() != now) {
+      // Other parts sum the gradients in another order: the resumed run is not bit-for-bit.
+      spec.commandLine().getErr().printf("warning: %s was trained with %d workers, this run"
+          + " uses %d (-D%s): the numbers will differ from an uninterrupted run's%n", resume,
+          n.intValue(), now, ParallelGradients.PROPERTY);
     }
     return at;
   }

@@ -124,9 +124,17 @@ class LatentjTest {
     assertThat(saved.dtypes()).hasSize(saved.parameters().size()
         + saved.optimizerTensors().size());
 
-    Result resumed = latentj("train", "--resume", dir.toString(), "--epochs", "2", "--eval-k",
-        "5");
+    // Resumed on two workers: it trains, and says that the run was trained with one.
+    Result resumed;
+    System.setProperty("latentj.training.workers", "2");
+    try {
+      resumed = latentj("train", "--resume", dir.toString(), "--epochs", "2", "--eval-k", "5");
+    } finally {
+      System.clearProperty("latentj.training.workers");
+    }
     assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("warning: " + dir + " was trained with 1 workers, this run"
+        + " uses 2 (-Dlatentj.training.workers)");
     assertThat(JSON.readTree(dir.resolve("summary.json").toFile()).get("dtype").asText())
         .isEqualTo("float32");
     Result eval = latentj("evaluate", dir.toString(), "-k", "5", "--examples", "20");

@@ -45,15 +45,10 @@ public final class Evaluator {
 
   /**
    * Computes every figure in {@code c} (its kernel and validation); null computes in the
-   * caller's context.
-   *
-   * @throws IllegalArgumentException when {@code c} computes in another dtype than the guide's
-   *     parameters
+   * caller's context. Its dtype is compared with the model's and guide's when a figure enters
+   * it, so the context may be given before they are converted.
    */
   public Evaluator inContext(ComputeContext c) {
-    if (c != null) {
-      c.requireDtype(guide.dtype(), "Evaluator");
-    }
     this.context = c;
     return this;
   }
@@ -219,13 +214,24 @@ public final class Evaluator {
     });
   }
 
+  /** The guide's dtype, which the model's must be (either may have no parameters). */
+  private DType parametersDtype() {
+    DType g = guide.parameters().isEmpty() ? null : guide.dtype();
+    DType m = model.parameters().isEmpty() ? null : model.dtype();
+    if (m != null && g != null && m != g) {
+      throw new IllegalArgumentException("Evaluator: the model's parameters are " + m
+          + " but the guide's are " + g + "; convert both (convertTo)");
+    }
+    return g != null ? g : m != null ? m : DType.FLOAT64;
+  }
+
   /**
    * Runs {@code figure} as every figure is computed: in this evaluator's context (if any), in
    * evaluation mode, with no gradient graph.
    */
   private <T> T evaluating(Supplier<T> figure) {
     try (ComputeContext.Scope in = context == null ? null
-            : context.enterFor(guide.dtype(), "Evaluator");
+            : context.enterFor(parametersDtype(), "Evaluator");
         ModeScope eval = ModeScope.evaluation(model, guide);
         GradMode.Scope off = GradMode.disable()) {
       return figure.get();

@@ -62,6 +62,12 @@ public final class TraceGraphElbo implements Objective {
     return baseline;
   }
 
+  /** As stateful as its baseline (a running average is). */
+  @Override
+  public boolean stateful() {
+    return baseline.stateful();
+  }
+
   @Override
   public Tensor bound(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
     SiteCosts costs = new SiteCosts(ParticleObjective.run(model, guide, batch, particles, rng));

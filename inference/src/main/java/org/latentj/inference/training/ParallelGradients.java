@@ -3,10 +3,13 @@ package org.latentj.inference.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -33,7 +36,9 @@ import org.latentj.tensor.Workspace;
  *
  * <p>Use it with a one-thread matrix kernel per part ({@code OPENBLAS_NUM_THREADS=1
  * -Dlatentj.matmul.threads=1}); each part then has a core. Chosen with {@value #PROPERTY}
- * (default 1: no split), which {@link Svi} reads.
+ * (default 1: no split), which {@link Svi} reads at its first step (a bad value is reported
+ * there, when training starts). The helper threads ({@code latentj-gradients-<workers>-<i>}) are
+ * shared by every instance with the same number of workers.
  *
  * <p><b>Noise.</b> With keyed noise ({@link Svi#keyedNoise(long)}) every example draws what it
  * draws on one thread, so the gradient is one thread's up to the order of the sums. With the
@@ -43,7 +48,8 @@ import org.latentj.tensor.Workspace;
  *
  * <p>Not split (one thread computes the step): a batch with fewer examples than workers or
  * repeated particles. Refused, with a message: a model with buffers (BatchNorm's running
- * statistics, which each part would update), a global site ({@link PerExampleSites}), and
+ * statistics, which each part would update), an objective with running state
+ * ({@link org.latentj.model.Objective#stateful()}: a baseline's average), a global site ({@link PerExampleSites}), and
  * handlers entered around {@link Svi#step} on the caller's thread (they would not reach the other
  * threads; add them with {@link Svi#addStepHandler}).
  */
@@ -51,6 +57,13 @@ public final class ParallelGradients implements Svi.GradientSource {
 
   /** The system property with the number of parts (threads) each minibatch is cut into. */
   public static final String PROPERTY = "latentj.training.workers";
+
+  /**
+   * The helper threads, one pool per number of workers shared by every instance (each
+   * {@code Svi} makes one), so a JVM that builds many models keeps {@code workers - 1} daemon
+   * threads, not a pool per model that nothing shuts down.
+   */
+  private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
 
   private final int workers;
   private final ExecutorService helpers;
@@ -65,11 +78,7 @@ public final class ParallelGradients implements Svi.GradientSource {
           + workers);
     }
     this.workers = workers;
-    this.helpers = Executors.newFixedThreadPool(workers - 1, r -> {
-      Thread t = new Thread(r, "latentj-gradients");
-      t.setDaemon(true);
-      return t;
-    });
+    this.helpers = POOLS.computeIfAbsent(workers, ParallelGradients::helpers);
     this.workspaces = new Workspace[workers];
     this.gradients = new LeafGradients[workers];
     this.streams = new String[workers];
@@ -80,6 +89,15 @@ public final class ParallelGradients implements Svi.GradientSource {
     for (int i = 0; i < workers; i++) {
       streams[i] = "gradients part " + i;
     }
+  }
+
+  private static ExecutorService helpers(int workers) {
+    AtomicInteger index = new AtomicInteger();
+    return Executors.newFixedThreadPool(workers - 1, r -> {
+      Thread t = new Thread(r, "latentj-gradients-" + workers + "-" + index.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -141,26 +159,37 @@ public final class ParallelGradients implements Svi.GradientSource {
       }));
     }
     double[] bounds = new double[workers];
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       bounds[0] = partGradients(svi, step, batch, from[0], from[1], noises[0]);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failure = e;
     }
-    // Every helper must be done before the step's workspace and parameters move on.
+    // Every helper must be done before the step's workspace and parameters move on, whatever
+    // failed or interrupted this thread: a helper still running would write into them.
+    boolean interrupted = false;
     for (int i = 1; i < workers; i++) {
-      try {
-        bounds[i] = others.get(i - 1).get();
-      } catch (ExecutionException e) {
-        failure = failure != null ? failure : unchecked(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure != null ? failure
-            : new IllegalStateException("ParallelGradients: interrupted while waiting", e);
+      while (true) {
+        try {
+          bounds[i] = others.get(i - 1).get();
+          break;
+        } catch (ExecutionException e) {
+          failure = firstOf(failure, e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          if (!interrupted) {
+            failure = firstOf(failure, new IllegalStateException(
+                "ParallelGradients: interrupted while waiting for the workers", e));
+          }
+          interrupted = true;
+        }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     if (failure != null) {
-      throw failure;
+      throw unchecked(failure);
     }
     double bound = 0;
     for (int i = 0; i < workers; i++) {
@@ -248,6 +277,12 @@ public final class ParallelGradients implements Svi.GradientSource {
           + String.join(", ", svi.buffers().keySet()) + ": BatchNorm or Dropout); the parts of a"
           + " minibatch would each update it, so train it with one worker");
     }
+    if (svi.objective().stateful()) {
+      // Each part would update the running state, from several threads at once.
+      throw new IllegalArgumentException(PROPERTY + ": the objective " + svi.objective()
+          + " keeps a running state (a baseline's average) that every part of a minibatch"
+          + " would update at once; train it with one worker");
+    }
     if (HandlerStack.isActive()) {
       throw new IllegalArgumentException(PROPERTY + ": " + HandlerStack.depth() + " handler(s)"
           + " are entered around Svi.step on the calling thread and would not reach the other"
@@ -255,13 +290,24 @@ public final class ParallelGradients implements Svi.GradientSource {
     }
   }
 
-  private static RuntimeException unchecked(Throwable cause) {
-    if (cause instanceof RuntimeException r) {
+  /** The first failure, with {@code next} added to it as suppressed. */
+  private static Throwable firstOf(Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    if (next != first) {
+      first.addSuppressed(next);
+    }
+    return first;
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
       return r;
     }
-    if (cause instanceof Error e) {
+    if (failure instanceof Error e) {
       throw e;
     }
-    return new IllegalStateException("ParallelGradients: a worker failed", cause);
+    return new IllegalStateException("ParallelGradients: a worker failed", failure);
   }
 }

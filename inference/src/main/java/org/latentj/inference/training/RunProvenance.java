@@ -18,12 +18,14 @@ import org.latentj.inference.data.Dataset;
 import org.latentj.inference.data.SourceFile;
 import org.latentj.tensor.MatMul;
 import org.latentj.tensor.MatMulKernels;
+import org.latentj.tensor.VectorApi;
 
 /**
  * The {@link Provenance} of a training run, filled from the things it was built from: the seed,
  * the training data (its derivation and a SHA-256), and every component of the {@link Svi}
  * ({@code toString()} of model, guide, objective and optimizer, which print their
- * hyperparameters), the matrix-multiply kernel and the model's dtype. Callers add the settings
+ * hyperparameters), the matrix-multiply kernel, the model's dtype, the number of threads a
+ * minibatch is cut into ({@value #TRAINING_WORKERS}) and whether the Vector API is used. Callers add the settings
  * they will need to rebuild the model as a component ({@code builder.component("vae",
  * settings)} for a record) and read them back with {@link #component(Provenance, String, Class)}.
  *
@@ -37,6 +39,9 @@ public final class RunProvenance {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+
+  /** The key of the number of threads each minibatch was cut into ({@link Svi#workers()}). */
+  public static final String TRAINING_WORKERS = "trainingWorkers";
 
   private RunProvenance() {}
 
@@ -75,6 +80,10 @@ public final class RunProvenance {
     b.put("examples", data.size());
     b.put("features", data.featureCount());
     b.put("matmulKernel", matmulKernel());
+    // How the numbers were computed: the parts of a minibatch (their sums' order) and whether
+    // the Bernoulli rows ran on the Vector API (within a bound of the scalar form, not its bits).
+    b.put(TRAINING_WORKERS, svi.workers());
+    b.put("vectorApi", VectorApi.enabled());
     b.put("dtype", svi.model().dtype().toString());
     b.component("model", svi.model().toString());
     b.component("guide", svi.guide().toString());

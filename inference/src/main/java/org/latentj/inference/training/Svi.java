@@ -60,8 +60,12 @@ public final class Svi {
   private final Map<String, Parameter> buffers;
   private final List<GradientHook> hooks = new ArrayList<>();
   private final List<StepHandler> stepHandlers = new ArrayList<>();
-  /** {@link #localGradients}, or the minibatch's parts on several threads if asked for. */
-  private GradientSource gradients = ParallelGradients.fromSystemProperties();
+  /**
+   * {@link #localGradients}, or the minibatch's parts on several threads if asked for; null
+   * until the first step reads {@value ParallelGradients#PROPERTY}, so a bad value stops
+   * training with its message rather than every {@code new Svi}.
+   */
+  private GradientSource gradients;
   private Long noiseSeed;
 
   /** Makes one step's gradients; see {@link Svi#gradientSource(GradientSource)}. */
@@ -157,25 +161,59 @@ public final class Svi {
     return this;
   }
 
+  /** The source set, or the one {@value ParallelGradients#PROPERTY} asks for (read once). */
+  private GradientSource gradientSource() {
+    if (gradients == null) {
+      gradients = ParallelGradients.fromSystemProperties();
+    }
+    return gradients;
+  }
+
+  /**
+   * How many threads of this machine each step's minibatch is cut into: a
+   * {@link ParallelGradients}' workers, else 1. Reads {@value ParallelGradients#PROPERTY} if no
+   * step has yet.
+   *
+   * @throws IllegalArgumentException when that property is not a positive integer
+   */
+  public int workers() {
+    return gradientSource() instanceof ParallelGradients p ? p.workers() : 1;
+  }
+
   /**
    * Runs every step in {@code c} (its kernel, dtype and validation), whatever the thread's
    * context, so this model can compute unlike another in the same JVM; null runs in the
-   * caller's.
-   *
-   * @throws IllegalArgumentException when {@code c} computes in another dtype than the
-   *     parameters (checked again as each step enters it, should the model be converted)
+   * caller's. The dtypes are compared when a step enters {@code c}, so a float32 context may be
+   * given before the model and guide are converted to float32.
    */
   public Svi inContext(ComputeContext c) {
-    if (c != null) {
-      c.requireDtype(parametersDtype(), "Svi");
-    }
     this.context = c;
     return this;
   }
 
-  /** The dtype of the parameters, read from the first: cheap enough to ask at every step. */
+  /**
+   * The dtype of the model's and the guide's parameters (each read from its first: cheap enough
+   * to ask at every step).
+   *
+   * @throws IllegalArgumentException when model and guide are in different dtypes
+   */
   private DType parametersDtype() {
-    return parameters.isEmpty() ? DType.FLOAT64 : parameters.values().iterator().next().dtype();
+    DType m = firstDtype("model.");
+    DType g = firstDtype("guide.");
+    if (m != null && g != null && m != g) {
+      throw new IllegalArgumentException("Svi: the model's parameters are " + m + " but the"
+          + " guide's are " + g + "; convert both (convertTo)");
+    }
+    return m != null ? m : g != null ? g : DType.FLOAT64;
+  }
+
+  private DType firstDtype(String prefix) {
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        return e.getValue().dtype();
+      }
+    }
+    return null;
   }
 
   /** The context steps run in, or null for the caller's. */
@@ -203,7 +241,7 @@ public final class Svi {
     long step = optimizer.steps();
     double bound;
     try {
-      bound = gradients.gradients(this, step, batch, noise(step, batch, rng));
+      bound = gradientSource().gradients(this, step, batch, noise(step, batch, rng));
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A parameter that became NaN or infinite in an earlier update surfaces here as a
       // distribution's argument error; say that the run diverged, at which step and where.

@@ -172,7 +172,8 @@ class ComputeContextTest {
     Svi f32 = svi(VaeModule.dtype(DType.FLOAT32));
     Evaluator evaluator = new Evaluator(f32.model(), f32.guide());
     ComputeContext float64 = ComputeContext.processDefault().withDtype(DType.FLOAT64);
-    assertThatThrownBy(() -> evaluator.inContext(float64))
+    assertThatThrownBy(() -> evaluator.inContext(float64).meanBound(new Elbo(),
+        batch().data().value(), 4, Rngs.create(3)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Evaluator: the context computes in float64 but the model's parameters are"
             + " float32; give the context the model's dtype (ComputeContext.withDtype)");
@@ -186,14 +187,36 @@ class ComputeContextTest {
   @Test
   void sviRefusesAContextInAnotherDtypeThanTheModel() {
     ComputeContext float32 = ComputeContext.processDefault().withDtype(DType.FLOAT32);
-    assertThatThrownBy(() -> svi().inContext(float32))
+    Svi svi = svi().inContext(float32);
+    assertThatThrownBy(() -> svi.step(batch(), Rngs.create(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Svi: the context computes in float32 but the model's parameters are"
             + " float64; give the context the model's dtype (ComputeContext.withDtype)");
-    assertThatThrownBy(() -> svi(TrainingModule.context(float32)))
-        .hasStackTraceContaining("Svi: the context computes in float32");
+    Svi injected = svi(TrainingModule.context(float32));
+    assertThatThrownBy(() -> injected.step(batch(), Rngs.create(1)))
+        .hasMessageStartingWith("Svi: the context computes in float32");
     assertThat(svi(VaeModule.dtype(DType.FLOAT32), TrainingModule.context(float32)).context())
         .isSameAs(float32);
+  }
+
+  /**
+   * The order the javadoc expects: a float32 context first, then the model converted; a guide
+   * left in float64 is named when a step starts, and once both are converted the figures run.
+   */
+  @Test
+  void aFloat32ContextMayBeGivenBeforeTheModelIsConverted() {
+    ComputeContext float32 = ComputeContext.processDefault().withDtype(DType.FLOAT32);
+    Svi svi = svi().inContext(float32);
+    Evaluator evaluator = new Evaluator(svi.model(), svi.guide()).inContext(float32);
+    svi.model().convertTo(DType.FLOAT32);
+    assertThatThrownBy(() -> svi.step(batch(), Rngs.create(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Svi: the model's parameters are float32 but the guide's are float64;"
+            + " convert both (convertTo)");
+    svi.guide().convertTo(DType.FLOAT32);
+    // (The Svi's optimizer kept float64 moments from its construction, so only the figures run.)
+    assertThat(evaluator.meanBound(new Elbo(), batch().data().value(), 4, Rngs.create(3)))
+        .isFinite().isNegative();
   }
 
   @Test

@@ -2,12 +2,17 @@ package org.latentj.inference.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.data.Offset.offset;
 
 import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.latentj.inference.guice.ObjectivesModule;
 import org.latentj.inference.guice.VaeModule;
 import org.latentj.inference.guice.VaeSettings;
+import org.latentj.inference.objectives.TraceGraphElbo;
+import org.latentj.inference.objectives.baselines.DecayingAverageBaseline;
 import org.latentj.model.Batch;
 import org.latentj.model.KeyedNoise;
+import org.latentj.model.Objective;
+import org.latentj.model.Program;
 import org.latentj.model.handlers.Handler;
 import org.latentj.model.handlers.Handlers;
 import org.latentj.nn.Parameter;
@@ -136,6 +145,73 @@ class ParallelGradientsTest {
   }
 
   @Test
+  void anObjectiveWithRunningStateIsRefused() {
+    Svi vae = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+    Svi svi = new Svi(vae.model(), vae.guide(),
+        new TraceGraphElbo(1, new DecayingAverageBaseline(0.9)), vae.optimizer())
+        .gradientSource(new ParallelGradients(2));
+    assertThatThrownBy(() -> svi.step(batch(new int[] {1, 2, 3, 4}, DType.FLOAT64),
+        Rngs.create(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("latentj.training.workers: the objective TraceGraphElbo(particles=1,"
+            + " baseline=DecayingAverageBaseline(beta=0.9)) keeps a running state (a baseline's"
+            + " average) that every part of a minibatch would update at once; train it with one"
+            + " worker");
+    assertThat(new TraceGraphElbo().stateful()).as("no baseline, no state").isFalse();
+  }
+
+  /**
+   * A part that fails, on the calling thread or a worker, with an exception or an Error: the
+   * step throws the first failure (the caller's part before the workers'), the others suppressed
+   * in it, and only once no worker runs (the slow worker has finished when it returns).
+   */
+  @ParameterizedTest
+  @CsvSource({"caller, exception", "caller, error", "worker, exception", "worker, error",
+      "both, error"})
+  void aFailingPartIsThrownOnceEveryWorkerIsDone(String where, String kind) {
+    Svi vae = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+    Thread caller = Thread.currentThread();
+    AtomicInteger running = new AtomicInteger();
+    Objective failing = new Objective() {
+      @Override
+      public Tensor bound(Program model, Program guide, Batch batch, UniformRandomProvider rng) {
+        boolean onCaller = Thread.currentThread() == caller;
+        running.incrementAndGet();
+        try {
+          Tensor bound = vae.objective().bound(model, guide, batch, rng);
+          if (!onCaller) {
+            Thread.sleep(200); // a slow worker: the caller's part fails long before it ends
+          }
+          if (where.equals("both") || where.equals("caller") == onCaller) {
+            String what = (onCaller ? "caller" : "worker") + " part failed";
+            if (kind.equals("error")) {
+              throw new AssertionError(what);
+            }
+            throw new IllegalStateException(what);
+          }
+          return bound;
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        } finally {
+          running.decrementAndGet();
+        }
+      }
+    };
+    Svi svi = new Svi(vae.model(), vae.guide(), failing, vae.optimizer())
+        .gradientSource(new ParallelGradients(2));
+    Throwable thrown = catchThrowable(() -> svi.step(batch(new int[] {1, 2, 3, 4},
+        DType.FLOAT64), Rngs.create(1)));
+    assertThat(running.get()).as("parts still running when step returned").isZero();
+    assertThat(thrown).isInstanceOf(kind.equals("error") ? AssertionError.class
+        : IllegalStateException.class)
+        .hasMessage((where.equals("worker") ? "worker" : "caller") + " part failed");
+    if (where.equals("both")) {
+      assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage)
+          .containsExactly("worker part failed");
+    }
+  }
+
+  @Test
   void handlersAroundTheStepAreRefused() {
     Svi svi = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64)
         .gradientSource(new ParallelGradients(2));
@@ -155,6 +231,40 @@ class ParallelGradientsTest {
     int[] rows = {7};
     double[] one = gradient(svi, Svi::localGradients, rows, DType.FLOAT64);
     assertThat(gradient(svi, new ParallelGradients(2), rows, DType.FLOAT64)).containsExactly(one);
+  }
+
+  /** A bad setting lets a model be built and stops its first step with the property's message. */
+  @Test
+  void aBadSettingIsReportedWhenTrainingStarts() {
+    String before = System.getProperty(ParallelGradients.PROPERTY);
+    System.setProperty(ParallelGradients.PROPERTY, "two");
+    try {
+      Svi svi = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+      assertThatThrownBy(() -> svi.step(batch(new int[] {1, 2, 3, 4}, DType.FLOAT64),
+          Rngs.create(1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("latentj.training.workers: expected a positive number of workers, got 'two'");
+    } finally {
+      if (before == null) {
+        System.clearProperty(ParallelGradients.PROPERTY);
+      } else {
+        System.setProperty(ParallelGradients.PROPERTY, before);
+      }
+    }
+  }
+
+  /** Every instance with the same number of workers runs its parts on one shared pool. */
+  @Test
+  void instancesShareTheirHelperThreads() {
+    Svi svi = svi(ObjectivesModule.ANALYTIC_KL, DType.FLOAT64);
+    int[] rows = {5, 17, 2, 40};
+    Set<String> names = new TreeSet<>();
+    for (int i = 0; i < 3; i++) {
+      gradient(svi, new ParallelGradients(3), rows, DType.FLOAT64);
+    }
+    Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.startsWith("latentj-gradients-3-")).forEach(names::add);
+    assertThat(names).containsExactly("latentj-gradients-3-1", "latentj-gradients-3-2");
   }
 
   @Test

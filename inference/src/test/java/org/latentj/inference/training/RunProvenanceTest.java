@@ -42,6 +42,11 @@ class RunProvenanceTest {
     assertThat(m.get("matmulKernel")).isEqualTo(
         org.latentj.tensor.MatMulKernels.name(org.latentj.tensor.MatMul.kernel()));
     assertThat(m.get("dtype")).isEqualTo("float64");
+    assertThat(m.get("trainingWorkers")).isEqualTo(1);
+    assertThat(m.get("vectorApi")).isEqualTo(org.latentj.tensor.VectorApi.enabled());
+    Svi two = svi().gradientSource(new ParallelGradients(2));
+    assertThat(RunProvenance.of(7, data(List.of(new SourceFile("x.csv", 10, A))), two).build()
+        .asMap().get("trainingWorkers")).isEqualTo(2);
     assertThat(p.components().get("objective").toString()).contains("ImportanceWeighted");
     assertThat(p.components().get("optimizer").toString()).contains("Adam{learningRate=0.01");
   }

@@ -35,6 +35,14 @@ public interface Baseline {
    */
   Signal signal(String site, Batch batch, DMatrixRMaj cost);
 
+  /**
+   * Whether {@link #signal} updates state kept from step to step (a running average), so that
+   * calls from several threads at once would race; see {@code Objective.stateful()}.
+   */
+  default boolean stateful() {
+    return false;
+  }
+
   /** No baseline: the signal is the cost itself (plain REINFORCE). */
   Baseline NONE = new Baseline() {
     @Override

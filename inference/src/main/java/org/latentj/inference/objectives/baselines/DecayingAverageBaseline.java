@@ -30,6 +30,12 @@ public final class DecayingAverageBaseline implements Baseline {
     return new Signal(centred, null);
   }
 
+  /** True: each signal updates the running moments. */
+  @Override
+  public boolean stateful() {
+    return true;
+  }
+
   @Override
   public String toString() {
     return "DecayingAverageBaseline(beta=" + average.beta() + ")";

@@ -70,6 +70,12 @@ public final class NvilBaseline extends Module implements Baseline {
     return new Signal(centred, loss);
   }
 
+  /** True: each signal updates the running moments. */
+  @Override
+  public boolean stateful() {
+    return true;
+  }
+
   /** {@code b(x)} for {@code site}: {@code rows x 1}, differentiable in the network. */
   public Tensor predict(String site, Tensor data) {
     int column = sites.indexOf(site);
