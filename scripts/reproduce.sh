@@ -30,7 +30,7 @@ declare -A experiments=(
   [flows-priors-digits]="FlowsAndPriorsTable --stages 2 --max-epochs 2 --batch 50 --eval-k 1000 --eval-images 1000"
   [flows-priors-digits-k5000]="FlowsAndPriorsTable --configs normal,iaf:4,vamp:50 --stages 2 --max-epochs 4 --batch 50 --eval-k 5000 --eval-images 1000"
   [flows-priors-digits-k5000-more]="FlowsAndPriorsTable --configs planar:8,mog:50 --stages 2 --max-epochs 4 --batch 50 --eval-k 5000 --eval-images 1000"
-  [flows-priors-digits-k5000-seed2]="FlowsAndPriorsTable --configs normal,mog:50,planar:8 --stages 2 --max-epochs 4 --batch 50 --eval-k 5000 --eval-images 1000 --seed 2"
+  [flows-priors-digits-k5000-seed2]="FlowsAndPriorsTable --configs normal,mog:50,planar:8,iaf:4,vamp:50 --stages 2 --max-epochs 4 --batch 50 --eval-k 5000 --eval-images 1000 --seed 2"
 )
 order=(ppca-collapse estimator-variance figure2-digits figure2-fashion figure2-fashion-gaussian
   figure2-fashion-gaussian-sigmoid figure4-digits figure4-fashion iwae-digits iwae-digits-seeds iwae-fashion m2-digits
