@@ -42,9 +42,9 @@ import org.latentj.tensor.Rngs;
  */
 record ModelFootprint(long parameters, long valuesPerRow, long valuesPerStep) {
 
-  /** Side of the convolution kernel, stride and padding of {@code ConvNetworkFactory}. */
-  static final int KERNEL = 4;
-  static final int STRIDE = 2;
+  /** The convolutional networks' layout, from the module that builds them. */
+  static final int KERNEL = NetworksModule.CONV_KERNEL;
+  static final int STRIDE = NetworksModule.CONV_STRIDE;
 
   /** Values kept per column of a layer's output: output, activation, and both gradients. */
   private static final int PER_COLUMN = 4;

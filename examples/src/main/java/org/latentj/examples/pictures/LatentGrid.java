@@ -2,6 +2,7 @@ package org.latentj.examples.pictures;
 
 import java.util.Objects;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -77,12 +78,12 @@ public final class LatentGrid {
       throw new IllegalArgumentException("sampleQuantiles: the draws hold a value that is not"
           + " finite (" + (Double.isFinite(x[0]) ? x[x.length - 1] : x[0]) + ")");
     }
+    // Commons Math's R_5 estimate is this definition (1-based position p m + 1/2).
+    Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_5);
+    percentile.setData(x);
     double[] q = new double[n];
     for (int i = 0; i < n; i++) {
-      double at = Math.min(Math.max((i + 0.5) / n * x.length - 0.5, 0), x.length - 1);
-      int lo = (int) Math.floor(at);
-      int hi = Math.min(lo + 1, x.length - 1);
-      q[i] = x[lo] + (at - lo) * (x[hi] - x[lo]);
+      q[i] = percentile.evaluate(100 * (i + 0.5) / n);
     }
     return q;
   }

@@ -27,9 +27,9 @@ import org.latentj.tensor.DType;
  */
 final class ConvNetworkFactory implements NetworkFactory {
 
-  private static final int KERNEL = 4;
-  private static final int STRIDE = 2;
-  private static final int PADDING = 1;
+  private static final int KERNEL = NetworksModule.CONV_KERNEL;
+  private static final int STRIDE = NetworksModule.CONV_STRIDE;
+  private static final int PADDING = NetworksModule.CONV_PADDING;
 
   @Override
   public Layer create(NetworkSettings n, Role role, int outputColumns, Initializer init,

@@ -18,6 +18,15 @@ public final class NetworksModule extends AbstractModule {
    */
   public static final String CONV = "conv";
 
+  /** Side of every {@link #CONV} layer's kernel (so a size estimate can follow the layout). */
+  public static final int CONV_KERNEL = 4;
+
+  /** Stride of every {@link #CONV} layer: each halves (or, transposed, doubles) the image. */
+  public static final int CONV_STRIDE = 2;
+
+  /** Zero padding of every {@link #CONV} layer. */
+  public static final int CONV_PADDING = 1;
+
   /** Adds the network family {@code name} to the registry. */
   public static void register(Binder binder, String name, NetworkFactory factory) {
     MapBinder.newMapBinder(binder, String.class, NetworkFactory.class)
